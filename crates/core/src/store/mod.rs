@@ -1,0 +1,78 @@
+//! The local SQLite library: templates, variants, terms, orders, shop variables, usage.
+
+mod schema;
+pub mod orders;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+use crate::{Error, Result};
+
+pub use schema::migrations;
+
+/// An open library database. One `Store` per thread; SQLite in WAL mode lets the palette read
+/// while the manager writes.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    ///
+    /// # Errors
+    /// The file cannot be created or opened, or a migration fails.
+    pub fn open(path: &Path) -> Result<Self> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        let conn = Connection::open(path)?;
+        Self::setup(conn, path.to_path_buf())
+    }
+
+    /// An in-memory database, for tests and benchmarks.
+    ///
+    /// # Errors
+    /// A migration fails.
+    pub fn open_in_memory() -> Result<Self> {
+        Self::setup(Connection::open_in_memory()?, PathBuf::from(":memory:"))
+    }
+
+    fn setup(mut conn: Connection, path: PathBuf) -> Result<Self> {
+        // WAL: readers never block the writer; NORMAL sync is durable enough under WAL and
+        // keeps bulk imports fast. busy_timeout: the CLI and the app may write at once.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrations().to_latest(&mut conn)?;
+        Ok(Self { conn, path })
+    }
+
+    /// The file this store lives in (`:memory:` for in-memory stores).
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The underlying connection, for modules of this crate.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+}
+
+/// The database used when neither `--db` nor `QUICKREPLY_DB` names one:
+/// `<OS data dir>/QuickReply/library.sqlite3`.
+#[must_use]
+pub fn default_db_path(data_dir: Option<PathBuf>) -> PathBuf {
+    data_dir
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("QuickReply")
+        .join("library.sqlite3")
+}

@@ -1,0 +1,109 @@
+//! Versioned schema. Migrations are append-only: never edit one that has shipped, add a new one.
+
+use rusqlite_migration::{M, Migrations};
+
+/// All migrations, oldest first.
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(V1)])
+}
+
+const V1: &str = r"
+CREATE TABLE templates (
+    id            INTEGER PRIMARY KEY,
+    key           TEXT NOT NULL UNIQUE,
+    title         TEXT NOT NULL DEFAULT '',
+    category      TEXT NOT NULL DEFAULT '',
+    tags          TEXT NOT NULL DEFAULT '',          -- comma-separated, as written in the pack
+    shortcut      TEXT NOT NULL DEFAULT '',
+    source_locale TEXT NOT NULL,
+    created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+    updated_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+    use_count     INTEGER NOT NULL DEFAULT 0,
+    last_used     TEXT
+);
+
+CREATE TABLE variants (
+    template_id  INTEGER NOT NULL REFERENCES templates(id) ON DELETE CASCADE,
+    locale       TEXT NOT NULL,
+    body         TEXT NOT NULL,                     -- Fluent pattern source of the message value
+    title        TEXT,                              -- localized .title, when the pack has one
+    status       TEXT NOT NULL CHECK (status IN ('approved','needs_review','machine','stale','rejected')),
+    source_hash  TEXT NOT NULL,                     -- hash of the source body it was made from
+    provider     TEXT,
+    reviewer     TEXT,
+    reviewed_at  TEXT,
+    updated_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+    PRIMARY KEY (template_id, locale)
+) WITHOUT ROWID;
+
+-- Fluent terms (-shop-name = ...) shared by every template of a locale.
+CREATE TABLE terms (
+    locale  TEXT NOT NULL,
+    name    TEXT NOT NULL,                          -- without the leading '-'
+    source  TEXT NOT NULL,                          -- the whole FTL entry
+    PRIMARY KEY (locale, name)
+) WITHOUT ROWID;
+
+CREATE TABLE orders (
+    id               INTEGER PRIMARY KEY,
+    marketplace      TEXT NOT NULL DEFAULT '',
+    order_id         TEXT NOT NULL,
+    buyer_name       TEXT,
+    buyer_country    TEXT,
+    buyer_locale     TEXT,
+    items            TEXT,
+    item_count       INTEGER,
+    total            REAL,
+    currency         TEXT,
+    carrier          TEXT,
+    tracking_number  TEXT,
+    tracking_url     TEXT,
+    ordered_at       TEXT,
+    shipped_at       TEXT,
+    eta              TEXT,
+    status           TEXT,
+    raw              TEXT NOT NULL DEFAULT '{}',    -- the source row(s) as JSON
+    imported_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+    UNIQUE (marketplace, order_id)
+);
+CREATE INDEX orders_by_order_id ON orders(order_id);
+
+CREATE TABLE shop_vars (
+    name   TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE usage (
+    id           INTEGER PRIMARY KEY,
+    template_id  INTEGER NOT NULL REFERENCES templates(id) ON DELETE CASCADE,
+    locale       TEXT NOT NULL,
+    order_id     TEXT,
+    used_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+);
+CREATE INDEX usage_by_template ON usage(template_id, used_at);
+
+CREATE TABLE settings (
+    name   TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+) WITHOUT ROWID;
+";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        assert!(migrations().validate().is_ok());
+    }
+
+    #[test]
+    fn every_migration_applies_to_an_empty_database() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        migrations().to_latest(&mut conn).unwrap();
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table'", [], |r| r.get(0))
+            .unwrap();
+        assert!(tables >= 7, "expected the schema's tables, found {tables}");
+    }
+}
