@@ -86,10 +86,12 @@ pub enum Error {
 }
 
 impl Error {
-    /// True when the caller's input was at fault (exit code 2), false for internal failures.
+    /// True when the caller's input was at fault (exit code 2), false for internal failures
+    /// (exit code 1). A file that cannot be read or written is the caller's to fix (wrong path,
+    /// permissions); a failing database is not.
     #[must_use]
     pub fn is_user_error(&self) -> bool {
-        !matches!(self, Error::Db(_) | Error::Migration(_) | Error::Io { .. })
+        !matches!(self, Error::Db(_) | Error::Migration(_))
     }
 
     /// A stable machine-readable code for the IPC layer (`{code, message}`).

@@ -1,1 +1,425 @@
-//! (in progress)
+//! Template packs: a folder of `LOCALE.ftl` files plus an optional `pack.toml`, the form in which
+//! template libraries travel (Pontoon and Weblate can translate a pack as it is).
+//!
+//! The source locale's file defines the templates and carries their metadata as attributes
+//! (`.title .category .tags .shortcut`); the other files are translations, with an optional
+//! localized `.title`. `pack.toml` names the source locale and lists variants that are not
+//! approved:
+//!
+//! ```toml
+//! source = "en"
+//! [status.ms]
+//! needs_review = ["customs-duties"]
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::FtlError;
+use crate::store::templates::write;
+use crate::store::{Status, Store, TemplateMeta, source_hash};
+use crate::template::{self, ParsedFile};
+use crate::{Error, Result, locale};
+
+/// Attributes that are template metadata rather than text.
+pub const METADATA_ATTRIBUTES: [&str; 4] = ["title", "category", "tags", "shortcut"];
+
+const MANIFEST: &str = "pack.toml";
+const DEFAULT_SOURCE: &str = "en";
+
+/// One `LOCALE.ftl` file of a pack.
+#[derive(Debug, Clone)]
+pub struct PackFile {
+    pub locale: String,
+    /// Shown in error messages (`DIR/ar.ftl`).
+    pub name: String,
+    pub text: String,
+}
+
+/// `pack.toml`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// locale → status name (`needs_review`, `machine`, `stale`, `rejected`) → keys.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub status: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+}
+
+/// A pack read into memory, not yet validated.
+#[derive(Debug, Clone)]
+pub struct Pack {
+    pub files: Vec<PackFile>,
+    pub manifest: Manifest,
+}
+
+/// Options of `pack import`.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Source locale; overrides `pack.toml`.
+    pub source: Option<String>,
+    /// Status of imported translations that `pack.toml` does not list (default approved).
+    pub status: Option<Status>,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ImportReport {
+    pub source_locale: String,
+    pub locales: Vec<String>,
+    pub templates_added: usize,
+    pub templates_updated: usize,
+    pub variants_written: usize,
+    pub variants_staled: usize,
+    pub terms: usize,
+    /// Things imported differently from how they were written, or skipped, and why.
+    pub warnings: Vec<String>,
+}
+
+impl Pack {
+    /// Reads every `*.ftl` file of `dir` (not recursive) and its `pack.toml`, if any.
+    ///
+    /// # Errors
+    /// [`Error::Io`] when the folder or a file cannot be read, [`Error::Invalid`] when a file
+    /// name is not a locale or `pack.toml` is malformed, or when there is no `.ftl` file.
+    pub fn read_dir(dir: &Path) -> Result<Self> {
+        let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+        let mut files = Vec::new();
+        let mut manifest = Manifest::default();
+        for entry in entries {
+            let path = entry.map_err(|e| Error::io(dir, e))?.path();
+            let Some(file_name) = path.file_name().and_then(|n| n.to_str()) else { continue };
+            if file_name == MANIFEST {
+                let text = read_text(&path)?;
+                manifest = parse_manifest(&path.display().to_string(), &text)?;
+            } else if let Some(stem) = file_name.strip_suffix(".ftl") {
+                let locale = locale::canonical(stem).map_err(|_| {
+                    Error::Invalid(format!(
+                        "{}: a pack file must be named after its locale (e.g. en.ftl, zh-CN.ftl), not '{file_name}'",
+                        path.display()
+                    ))
+                })?;
+                files.push(PackFile { locale, name: path.display().to_string(), text: read_text(&path)? });
+            }
+        }
+        if files.is_empty() {
+            return Err(Error::Invalid(format!(
+                "{}: no LOCALE.ftl files found; a pack is a folder such as en.ftl, ar.ftl, ru.ftl",
+                dir.display()
+            )));
+        }
+        files.sort_by(|a, b| a.locale.cmp(&b.locale));
+        Ok(Self { files, manifest })
+    }
+
+    /// The starter library shipped inside the binary (`packs/starter` in the repository).
+    #[must_use]
+    pub fn starter() -> Self {
+        let files = STARTER_FILES
+            .iter()
+            .map(|(locale, text)| PackFile {
+                locale: (*locale).to_string(),
+                name: format!("starter/{locale}.ftl"),
+                text: (*text).to_string(),
+            })
+            .collect();
+        // The manifest is checked by a test, so a broken one cannot ship.
+        let manifest = parse_manifest("starter/pack.toml", STARTER_MANIFEST).unwrap_or_default();
+        Self { files, manifest }
+    }
+}
+
+const STARTER_MANIFEST: &str = include_str!("../../../packs/starter/pack.toml");
+const STARTER_FILES: [(&str, &str); 7] = [
+    ("en", include_str!("../../../packs/starter/en.ftl")),
+    ("zh-CN", include_str!("../../../packs/starter/zh-CN.ftl")),
+    ("ar", include_str!("../../../packs/starter/ar.ftl")),
+    ("ru", include_str!("../../../packs/starter/ru.ftl")),
+    ("fr", include_str!("../../../packs/starter/fr.ftl")),
+    ("ms", include_str!("../../../packs/starter/ms.ftl")),
+    ("es", include_str!("../../../packs/starter/es.ftl")),
+];
+
+fn read_text(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Error::Invalid(format!("{}: not UTF-8 text; save the file as UTF-8", path.display())))?;
+    Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
+}
+
+fn parse_manifest(name: &str, text: &str) -> Result<Manifest> {
+    let manifest: Manifest =
+        toml::from_str(text).map_err(|e| Error::Invalid(format!("{name}: {}", e.to_string().trim_end())))?;
+    for (loc, by_status) in &manifest.status {
+        locale::canonical(loc).map_err(|_| Error::Invalid(format!("{name}: [status.{loc}]: not a locale")))?;
+        for status in by_status.keys() {
+            let parsed: Status = status.parse().map_err(|e: Error| Error::Invalid(format!("{name}: [status.{loc}]: {e}")))?;
+            if parsed == Status::Approved {
+                return Err(Error::Invalid(format!(
+                    "{name}: [status.{loc}]: list only variants that are not approved (approved is the default)"
+                )));
+            }
+        }
+    }
+    Ok(manifest)
+}
+
+/// Checks a whole pack and writes it in one transaction: with any error nothing is written.
+///
+/// # Errors
+/// [`Error::Ftl`] listing every syntax error of every file; [`Error::Invalid`] for a missing
+/// source file or a bad source locale; database failures.
+pub fn import(store: &mut Store, pack: &Pack, options: &ImportOptions) -> Result<ImportReport> {
+    let source_locale = locale::canonical(
+        options.source.as_deref().or(pack.manifest.source.as_deref()).unwrap_or(DEFAULT_SOURCE),
+    )?;
+    let mut report = ImportReport { source_locale: source_locale.clone(), ..ImportReport::default() };
+
+    let mut parsed: Vec<(&PackFile, ParsedFile)> = Vec::new();
+    let mut errors: Vec<FtlError> = Vec::new();
+    for file in &pack.files {
+        match template::parse_file(&file.name, &file.text) {
+            Ok(p) => parsed.push((file, p)),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::Ftl(errors));
+    }
+    let Some(source_index) = parsed.iter().position(|(f, _)| f.locale == source_locale) else {
+        let found: Vec<&str> = pack.files.iter().map(|f| f.locale.as_str()).collect();
+        return Err(Error::Invalid(format!(
+            "the pack has no {source_locale}.ftl for its source locale {source_locale} (found: {}); \
+             pass --source LOCALE or set source in pack.toml",
+            found.join(", ")
+        )));
+    };
+    let statuses = manifest_statuses(&pack.manifest)?;
+    report.locales = parsed.iter().map(|(f, _)| f.locale.clone()).collect();
+
+    let tx = store.conn_mut().transaction()?;
+    // Source first: translations are compared against the new source text.
+    let (source_file, source) = &parsed[source_index];
+    let mut source_bodies: HashMap<&str, (i64, &str, &BTreeSet<String>)> = HashMap::new();
+    for message in &source.messages {
+        let attr = |name: &str| {
+            message.attributes.iter().find(|(n, _)| n == name).map_or("", |(_, v)| v.as_str()).trim()
+        };
+        for (name, _) in &message.attributes {
+            if !METADATA_ATTRIBUTES.contains(&name.as_str()) {
+                report.warnings.push(format!(
+                    "{}: {}: attribute .{name} is not metadata ({}) and was ignored",
+                    source_file.name,
+                    message.key,
+                    METADATA_ATTRIBUTES.join(", ")
+                ));
+            }
+        }
+        let meta = TemplateMeta {
+            key: &message.key,
+            title: attr("title"),
+            category: attr("category"),
+            tags: attr("tags"),
+            shortcut: attr("shortcut"),
+            source_locale: &source_locale,
+        };
+        let (id, added) = write::upsert_template(&tx, &meta)?;
+        if added {
+            report.templates_added += 1;
+        }
+        let previous = write::variant_state(&tx, id, &source_locale)?;
+        let changed = previous.as_ref().is_none_or(|(body, _)| *body != message.body);
+        if changed {
+            if !added {
+                report.templates_updated += 1;
+            }
+            let hash = source_hash(&message.body);
+            write::put_variant(&tx, id, &source_locale, &message.body, None, Status::Approved, &hash)?;
+            report.variants_written += 1;
+            report.variants_staled += write::stale_translations(&tx, id, &source_locale, &message.body)?;
+        }
+        source_bodies.insert(message.key.as_str(), (id, message.body.as_str(), &message.variables));
+    }
+
+    for (file, translation) in &parsed {
+        for term in &translation.terms {
+            write::put_term(&tx, &file.locale, &term.name, &term.source)?;
+            report.terms += 1;
+        }
+        if file.locale == source_locale {
+            continue;
+        }
+        for message in &translation.messages {
+            let (id, source_body, source_vars) = match source_bodies.get(message.key.as_str()) {
+                Some(&(id, body, vars)) => (id, body.to_string(), vars.clone()),
+                None => match stored_source(&tx, &message.key)? {
+                    Some(found) => found,
+                    None => {
+                        report.warnings.push(format!(
+                            "{}: {}: no such template in {source_locale}.ftl or the library; translation skipped",
+                            file.name, message.key
+                        ));
+                        continue;
+                    }
+                },
+            };
+            let hash = source_hash(&source_body);
+            if let Some((old_body, _)) = write::variant_state(&tx, id, &file.locale)? {
+                // Unchanged translation: keep its status. A reviewer's approval survives a
+                // re-import, and a translation whose source text changed (already turned stale
+                // above) stays stale until someone updates it.
+                if old_body == message.body {
+                    continue;
+                }
+            }
+            let mut status = statuses
+                .get(&(file.locale.as_str(), message.key.as_str()))
+                .copied()
+                .or(options.status)
+                .unwrap_or(Status::Approved);
+            let extra: Vec<&String> = message.variables.difference(&source_vars).collect();
+            if !extra.is_empty() && status == Status::Approved {
+                status = Status::NeedsReview;
+                report.warnings.push(format!(
+                    "{}: {}: uses {} which the source text does not; imported as needs_review",
+                    file.name,
+                    message.key,
+                    extra.iter().map(|v| format!("${v}")).collect::<Vec<_>>().join(", ")
+                ));
+            }
+            let title = message.attributes.iter().find(|(n, _)| n == "title").map(|(_, v)| v.trim());
+            write::put_variant(&tx, id, &file.locale, &message.body, title, status, &hash)?;
+            report.variants_written += 1;
+        }
+    }
+    tx.commit()?;
+    Ok(report)
+}
+
+/// The id, source body and source variables of a template already in the library.
+fn stored_source(
+    tx: &rusqlite::Transaction<'_>,
+    key: &str,
+) -> rusqlite::Result<Option<(i64, String, BTreeSet<String>)>> {
+    use rusqlite::OptionalExtension;
+    tx.prepare_cached(
+        "SELECT t.id, v.body FROM templates t JOIN variants v ON v.template_id = t.id AND v.locale = t.source_locale
+         WHERE t.key = ?1",
+    )?
+    .query_row([key], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+    .optional()
+    .map(|found| found.map(|(id, body)| {
+        let vars = template::variables_of(&body);
+        (id, body, vars)
+    }))
+}
+
+fn manifest_statuses(manifest: &Manifest) -> Result<HashMap<(&str, &str), Status>> {
+    let mut map = HashMap::new();
+    for (loc, by_status) in &manifest.status {
+        for (status, keys) in by_status {
+            let status: Status = status.parse()?;
+            for key in keys {
+                map.insert((loc.as_str(), key.as_str()), status);
+            }
+        }
+    }
+    Ok(map)
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ExportReport {
+    pub dir: PathBuf,
+    pub source_locale: String,
+    pub files: Vec<String>,
+    pub templates: usize,
+}
+
+/// Writes the library as a pack that imports back to the same library: templates, variants,
+/// localized titles, terms and every non-approved status (in `pack.toml`).
+///
+/// # Errors
+/// [`Error::Io`] when the folder or a file cannot be written; database failures.
+pub fn export(store: &Store, dir: &Path) -> Result<ExportReport> {
+    let templates = store.templates()?;
+    let variants = store.all_variants()?;
+    let terms = store.all_terms()?;
+
+    // A pack has one source locale: the one most templates use.
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for t in &templates {
+        *counts.entry(t.source_locale.as_str()).or_default() += 1;
+    }
+    let source_locale = counts
+        .iter()
+        .max_by_key(|(_, n)| **n)
+        .map_or(DEFAULT_SOURCE.to_string(), |(l, _)| (*l).to_string());
+
+    let by_id: HashMap<i64, &crate::store::Template> = templates.iter().map(|t| (t.id, t)).collect();
+    let mut files: BTreeMap<String, String> = BTreeMap::new();
+    for (loc, _, source) in &terms {
+        let text = files.entry(loc.clone()).or_default();
+        text.push_str(source);
+        if !source.ends_with('\n') {
+            text.push('\n');
+        }
+    }
+    for text in files.values_mut() {
+        text.push('\n');
+    }
+    let mut manifest = Manifest {
+        source: Some(source_locale.clone()),
+        name: Some("QuickReply library export".into()),
+        status: BTreeMap::new(),
+    };
+    for (id, variant) in &variants {
+        let Some(t) = by_id.get(id) else { continue };
+        let is_source = variant.locale == t.source_locale;
+        let mut attributes: Vec<(String, String)> = Vec::new();
+        if is_source {
+            for (name, value) in [("title", &t.title), ("category", &t.category), ("tags", &t.tags), ("shortcut", &t.shortcut)] {
+                if !value.is_empty() {
+                    attributes.push((name.to_string(), value.clone()));
+                }
+            }
+        } else if let Some(title) = &variant.title {
+            attributes.push(("title".into(), title.clone()));
+        }
+        files
+            .entry(variant.locale.clone())
+            .or_default()
+            .push_str(&template::message_source(&t.key, &variant.body, &attributes));
+        if variant.status != Status::Approved {
+            manifest
+                .status
+                .entry(variant.locale.clone())
+                .or_default()
+                .entry(variant.status.as_str().to_string())
+                .or_default()
+                .push(t.key.clone());
+        }
+    }
+
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let mut written = Vec::new();
+    for (loc, text) in &files {
+        let path = dir.join(format!("{loc}.ftl"));
+        std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
+        written.push(path.display().to_string());
+    }
+    let manifest_text = format!(
+        "# QuickReply template pack. `source` is the locale that defines the templates;\n\
+         # [status.LOCALE] lists variants that are not approved yet.\n{}",
+        toml::to_string(&manifest).map_err(|e| Error::Invalid(format!("cannot write pack.toml: {e}")))?
+    );
+    let manifest_path = dir.join(MANIFEST);
+    std::fs::write(&manifest_path, manifest_text).map_err(|e| Error::io(&manifest_path, e))?;
+    written.push(manifest_path.display().to_string());
+    Ok(ExportReport { dir: dir.to_path_buf(), source_locale, files: written, templates: templates.len() })
+}

@@ -1,6 +1,8 @@
 //! The local SQLite library: templates, variants, terms, orders, shop variables, usage.
 
 mod schema;
+pub mod templates;
+mod vars;
 pub mod orders;
 
 use std::path::{Path, PathBuf};
@@ -10,6 +12,8 @@ use rusqlite::Connection;
 use crate::{Error, Result};
 
 pub use schema::migrations;
+pub use templates::{Status, Template, TemplateMeta, Variant, source_hash};
+pub use vars::is_variable_name;
 
 /// An open library database. One `Store` per thread; SQLite in WAL mode lets the palette read
 /// while the manager writes.

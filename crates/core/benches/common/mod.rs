@@ -1,0 +1,127 @@
+//! Synthetic but realistic data for the benchmarks: a library of reply templates in seven
+//! languages and an order file, generated deterministically.
+
+#![allow(dead_code)]
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use quickreply_core::store::{Status, Template, Variant};
+
+pub const LOCALES: [&str; 7] = ["en", "zh-CN", "ar", "ru", "fr", "ms", "es"];
+
+const WORDS: [&str; 40] = [
+    "order", "shipping", "delay", "tracking", "refund", "return", "customs", "duties", "payment",
+    "address", "stock", "thanks", "review", "halal", "certificate", "parcel", "carrier", "invoice",
+    "discount", "warranty", "exchange", "size", "colour", "wholesale", "express", "pickup",
+    "damaged", "missing", "cancel", "receipt", "voucher", "coupon", "battery", "charger",
+    "cable", "screen", "dress", "shoes", "perfume", "dates",
+];
+
+/// A small deterministic PRNG so the data is the same on every run.
+pub struct Rng(u64);
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Self(seed)
+    }
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+/// `variants / 7` templates with a variant in each of the seven locales.
+pub fn library(variants: usize) -> (Vec<Template>, Vec<(i64, Variant)>) {
+    let mut rng = Rng::new(0x5eed);
+    let count = variants.div_ceil(LOCALES.len());
+    let mut templates = Vec::with_capacity(count);
+    let mut all = Vec::with_capacity(variants);
+    for i in 0..count {
+        let (a, b) = (rng.pick(&WORDS), rng.pick(&WORDS));
+        let id = i as i64 + 1;
+        templates.push(Template {
+            id,
+            key: format!("{a}-{b}-{i}"),
+            title: format!("{a} {b} {i}"),
+            category: rng.pick(&WORDS).to_string(),
+            tags: format!("{}, {}", rng.pick(&WORDS), rng.pick(&WORDS)),
+            shortcut: format!(";{a}{i}"),
+            source_locale: "en".into(),
+            use_count: (rng.next() % 50) as i64,
+            last_used: None,
+        });
+        for locale in LOCALES {
+            let mut body = format!("Hello {{ $buyer_name }}, about order {{ $order_id }}:");
+            for _ in 0..18 {
+                write!(body, " {}", rng.pick(&WORDS)).unwrap();
+            }
+            all.push((
+                id,
+                Variant {
+                    locale: locale.into(),
+                    body,
+                    title: Some(format!("{a} {b} {locale}")),
+                    status: Status::Approved,
+                    source_hash: String::new(),
+                    provider: None,
+                    reviewer: None,
+                    reviewed_at: None,
+                },
+            ));
+        }
+    }
+    all.truncate(variants);
+    (templates, all)
+}
+
+/// Queries of the kind staff type: words, prefixes, typos, shortcuts.
+pub fn queries() -> Vec<String> {
+    let mut rng = Rng::new(42);
+    let mut out = Vec::new();
+    for i in 0..200 {
+        let w = rng.pick(&WORDS);
+        out.push(match i % 5 {
+            0 => w.to_string(),
+            1 => w[..3.min(w.len())].to_string(),
+            2 => format!("{w} {}", rng.pick(&WORDS)),
+            3 => {
+                // A transposition typo.
+                let mut c: Vec<char> = w.chars().collect();
+                if c.len() > 3 {
+                    c.swap(1, 2);
+                }
+                c.into_iter().collect()
+            }
+            _ => format!(";{}", &w[..2]),
+        });
+    }
+    out
+}
+
+/// Writes a generic order CSV with `rows` rows.
+pub fn write_orders_csv(path: &Path, rows: usize) {
+    use std::io::Write;
+    let file = std::fs::File::create(path).unwrap();
+    let mut w = std::io::BufWriter::new(file);
+    writeln!(w, "order_id,marketplace,buyer_name,buyer_country,item_count,total,currency,carrier,tracking_number,ordered_at").unwrap();
+    let countries = ["SA", "AE", "RU", "FR", "MY", "ES", "US", "EG"];
+    let mut rng = Rng::new(7);
+    for i in 0..rows {
+        writeln!(
+            w,
+            "ORD-{i:08},noon,Buyer {i},{},{},{}.{:02},USD,Aramex,TRK{i:010},2024-0{}-1{}",
+            rng.pick(&countries),
+            1 + rng.next() % 5,
+            rng.next() % 500,
+            rng.next() % 100,
+            1 + rng.next() % 9,
+            rng.next() % 10
+        )
+        .unwrap();
+    }
+}

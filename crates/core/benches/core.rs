@@ -1,0 +1,69 @@
+//! Criterion benchmarks of the core's hot paths. Run: `cargo bench -p quickreply-core --bench core`.
+
+mod common;
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use quickreply_core::orders::{self, Format};
+use quickreply_core::search::SearchIndex;
+use quickreply_core::store::Store;
+use quickreply_core::template::{Args, Renderer, Value};
+
+fn render(c: &mut Criterion) {
+    let renderer = Renderer::new();
+    let body = "{ $item_count ->\n    [one] Hello { $buyer_name }, your item from order { $order_id } ships { DATETIME($eta, dateStyle: \"long\") }.\n   *[other] Hello { $buyer_name }, your { $item_count } items from order { $order_id } ship { DATETIME($eta, dateStyle: \"long\") }; total { NUMBER($total, minimumFractionDigits: 2) }.\n}";
+    let mut args = Args::new();
+    args.insert("buyer_name".into(), Value::Text("Fatima".into()));
+    args.insert("order_id".into(), Value::Text("112-1234567-1234567".into()));
+    args.insert("item_count".into(), Value::Number(3.0));
+    args.insert("total".into(), Value::Number(1234.5));
+    args.insert("eta".into(), Value::parse("2024-05-01"));
+    for locale in ["en", "ar", "ru"] {
+        renderer.render(locale, "bench", body, &[], &args).unwrap();
+        c.bench_function(&format!("render/warm/{locale}"), |b| {
+            b.iter(|| renderer.render(black_box(locale), "bench", black_box(body), &[], black_box(&args)).unwrap());
+        });
+    }
+}
+
+fn search(c: &mut Criterion) {
+    let (templates, variants) = common::library(100_000);
+    let index = SearchIndex::build(&templates, &variants);
+    let queries = common::queries();
+    let mut i = 0;
+    c.bench_function("search/100k-variants", |b| {
+        b.iter(|| {
+            i = (i + 1) % queries.len();
+            black_box(index.search(&queries[i], None, 20))
+        });
+    });
+}
+
+fn orders(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("orders.csv");
+    common::write_orders_csv(&csv, 100_000);
+    let mut group = c.benchmark_group("orders");
+    group.sample_size(10);
+    group.bench_function("import/100k-rows", |b| {
+        b.iter(|| {
+            let mut store = Store::open(&dir.path().join(format!("{}.sqlite3", common::Rng::new(1).next()))).unwrap();
+            let parsed = orders::parse_file(&csv, Format::Generic).unwrap();
+            store.upsert_orders(&parsed.orders).unwrap()
+        });
+    });
+    group.finish();
+    let mut store = Store::open(&dir.path().join("lookup.sqlite3")).unwrap();
+    store.upsert_orders(&orders::parse_file(&csv, Format::Generic).unwrap().orders).unwrap();
+    let mut n = 0u64;
+    c.bench_function("orders/lookup", |b| {
+        b.iter(|| {
+            n = (n * 7919 + 1) % 100_000;
+            store.order(&format!("ORD-{n:08}")).unwrap()
+        });
+    });
+}
+
+criterion_group!(benches, render, search, orders);
+criterion_main!(benches);

@@ -1,0 +1,94 @@
+//! Prints the figures docs/PERFORMANCE.md records, as percentiles over many runs:
+//! render from a warm cache, search over 100 000 variants, importing a 1 000 000-row CSV,
+//! order lookup. Run: `cargo bench -p quickreply-core --bench percentiles`.
+//! Not a test: it asserts nothing about time, it measures and prints.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use quickreply_core::orders::{self, Format};
+use quickreply_core::search::SearchIndex;
+use quickreply_core::store::Store;
+use quickreply_core::template::{Args, Renderer, Value};
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i]
+}
+
+fn report(name: &str, mut samples: Vec<Duration>) {
+    samples.sort();
+    println!(
+        "{name:<34} n={:<6} p50={:>10.1?} p99={:>10.1?} max={:>10.1?}",
+        samples.len(),
+        percentile(&samples, 0.50),
+        percentile(&samples, 0.99),
+        samples[samples.len() - 1]
+    );
+}
+
+fn main() {
+    // `cargo bench` passes --bench; `cargo test --benches` passes nothing: run small then.
+    let quick = !std::env::args().any(|a| a == "--bench");
+    let scale = if quick { 100 } else { 1 };
+
+    let renderer = Renderer::new();
+    let body = "{ $item_count ->\n    [one] Hello { $buyer_name }, your item from order { $order_id } ships { DATETIME($eta, dateStyle: \"long\") }.\n   *[other] Hello { $buyer_name }, your { $item_count } items from order { $order_id } ship { DATETIME($eta, dateStyle: \"long\") }; total { NUMBER($total, minimumFractionDigits: 2) }.\n}";
+    let mut args = Args::new();
+    args.insert("buyer_name".into(), Value::Text("Fatima".into()));
+    args.insert("order_id".into(), Value::Text("112-1234567-1234567".into()));
+    args.insert("item_count".into(), Value::Number(3.0));
+    args.insert("total".into(), Value::Number(1234.5));
+    args.insert("eta".into(), Value::parse("2024-05-01"));
+    for locale in ["en", "ar", "ru"] {
+        renderer.render(locale, "bench", body, &[], &args).unwrap();
+        let samples = (0..20_000 / scale)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(renderer.render(locale, "bench", body, &[], &args).unwrap());
+                t.elapsed()
+            })
+            .collect();
+        report(&format!("render warm cache ({locale})"), samples);
+    }
+
+    let variants = 100_000 / scale;
+    let (templates, all) = common::library(variants);
+    let t = Instant::now();
+    let index = SearchIndex::build(&templates, &all);
+    println!("{:<34} {:>10.1?}", format!("search index build ({variants} variants)"), t.elapsed());
+    let queries = common::queries();
+    let mut samples = Vec::new();
+    for _ in 0..5 {
+        for q in &queries {
+            let t = Instant::now();
+            std::hint::black_box(index.search(q, None, 20));
+            samples.push(t.elapsed());
+        }
+    }
+    report(&format!("search ({variants} variants)"), samples);
+
+    let rows = 1_000_000 / scale;
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("orders.csv");
+    common::write_orders_csv(&csv, rows);
+    let mut store = Store::open(&dir.path().join("bench.sqlite3")).unwrap();
+    let t = Instant::now();
+    let parsed = orders::parse_file(&csv, Format::Auto).unwrap();
+    let parse = t.elapsed();
+    let summary = store.upsert_orders(&parsed.orders).unwrap();
+    let total = t.elapsed();
+    assert_eq!(summary.inserted, rows, "every row must import");
+    println!("{:<34} {:>10.2?} (parse {:.2?}, write {:.2?})", format!("import generic CSV ({rows} rows)"), total, parse, total - parse);
+
+    let samples = (0..10_000 / scale)
+        .map(|i| {
+            let id = format!("ORD-{:08}", (i * 7919) % rows);
+            let t = Instant::now();
+            std::hint::black_box(store.order(&id).unwrap());
+            t.elapsed()
+        })
+        .collect();
+    report(&format!("order lookup ({rows} orders)"), samples);
+}

@@ -1,0 +1,343 @@
+//! Templates, their per-locale variants and the Fluent terms they share.
+
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+
+use super::Store;
+use crate::{Error, Result};
+
+/// Review status of a variant. Only `Approved` text is pasted without a confirmation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Approved,
+    NeedsReview,
+    Machine,
+    Stale,
+    Rejected,
+}
+
+impl Status {
+    /// The name stored in SQLite and printed by the CLI (`needs_review`).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Approved => "approved",
+            Status::NeedsReview => "needs_review",
+            Status::Machine => "machine",
+            Status::Stale => "stale",
+            Status::Rejected => "rejected",
+        }
+    }
+}
+
+impl std::str::FromStr for Status {
+    type Err = Error;
+
+    /// Accepts both `needs_review` and `needs-review`.
+    fn from_str(s: &str) -> Result<Self> {
+        Ok(match s.trim().replace('-', "_").as_str() {
+            "approved" => Status::Approved,
+            "needs_review" => Status::NeedsReview,
+            "machine" => Status::Machine,
+            "stale" => Status::Stale,
+            "rejected" => Status::Rejected,
+            _ => {
+                return Err(Error::Invalid(format!(
+                    "unknown status '{s}' (expected approved, needs-review, machine, stale or rejected)"
+                )));
+            }
+        })
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A template's metadata (the source-language attributes of the pack).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Template {
+    pub id: i64,
+    pub key: String,
+    pub title: String,
+    pub category: String,
+    pub tags: String,
+    pub shortcut: String,
+    pub source_locale: String,
+    pub use_count: i64,
+    pub last_used: Option<String>,
+}
+
+/// The text of a template in one locale.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Variant {
+    pub locale: String,
+    pub body: String,
+    pub title: Option<String>,
+    pub status: Status,
+    pub source_hash: String,
+    pub provider: Option<String>,
+    pub reviewer: Option<String>,
+    pub reviewed_at: Option<String>,
+}
+
+/// What to write for one template's metadata.
+#[derive(Debug, Clone, Default)]
+pub struct TemplateMeta<'a> {
+    pub key: &'a str,
+    pub title: &'a str,
+    pub category: &'a str,
+    pub tags: &'a str,
+    pub shortcut: &'a str,
+    pub source_locale: &'a str,
+}
+
+const TEMPLATE_COLUMNS: &str =
+    "id, key, title, category, tags, shortcut, source_locale, use_count, last_used";
+
+fn template_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Template> {
+    Ok(Template {
+        id: row.get(0)?,
+        key: row.get(1)?,
+        title: row.get(2)?,
+        category: row.get(3)?,
+        tags: row.get(4)?,
+        shortcut: row.get(5)?,
+        source_locale: row.get(6)?,
+        use_count: row.get(7)?,
+        last_used: row.get(8)?,
+    })
+}
+
+const VARIANT_COLUMNS: &str =
+    "locale, body, title, status, source_hash, provider, reviewer, reviewed_at";
+
+fn variant_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Variant> {
+    let status: String = row.get(3)?;
+    Ok(Variant {
+        locale: row.get(0)?,
+        body: row.get(1)?,
+        title: row.get(2)?,
+        // The CHECK constraint guarantees a known status.
+        status: status.parse().unwrap_or(Status::NeedsReview),
+        source_hash: row.get(4)?,
+        provider: row.get(5)?,
+        reviewer: row.get(6)?,
+        reviewed_at: row.get(7)?,
+    })
+}
+
+/// A stable 64-bit FNV-1a hash of a source body, hex encoded. Stable across Rust versions
+/// (unlike `DefaultHasher`), because it is stored and compared across releases.
+#[must_use]
+pub fn source_hash(body: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in body.as_bytes() {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+impl Store {
+    /// All templates, ordered by key.
+    ///
+    /// # Errors
+    /// Database failure.
+    pub fn templates(&self) -> Result<Vec<Template>> {
+        let mut stmt =
+            self.conn().prepare_cached(&format!("SELECT {TEMPLATE_COLUMNS} FROM templates ORDER BY key"))?;
+        let rows = stmt.query_map([], template_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The template with `key`.
+    ///
+    /// # Errors
+    /// [`Error::UnknownTemplate`] when there is none.
+    pub fn template(&self, key: &str) -> Result<Template> {
+        self.conn()
+            .prepare_cached(&format!("SELECT {TEMPLATE_COLUMNS} FROM templates WHERE key = ?1"))?
+            .query_row([key], template_from_row)
+            .optional()?
+            .ok_or_else(|| Error::UnknownTemplate(key.to_string()))
+    }
+
+    /// Every variant of a template, ordered by locale.
+    ///
+    /// # Errors
+    /// Database failure.
+    pub fn variants(&self, template_id: i64) -> Result<Vec<Variant>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {VARIANT_COLUMNS} FROM variants WHERE template_id = ?1 ORDER BY locale"
+        ))?;
+        let rows = stmt.query_map([template_id], variant_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every variant of every template as `(template_id, variant)`, for search indexing and export.
+    ///
+    /// # Errors
+    /// Database failure.
+    pub fn all_variants(&self) -> Result<Vec<(i64, Variant)>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT template_id, {VARIANT_COLUMNS} FROM variants ORDER BY template_id, locale"
+        ))?;
+        let rows = stmt.query_map([], |row| {
+            let id: i64 = row.get(0)?;
+            let status: String = row.get(4)?;
+            Ok((
+                id,
+                Variant {
+                    locale: row.get(1)?,
+                    body: row.get(2)?,
+                    title: row.get(3)?,
+                    status: status.parse().unwrap_or(Status::NeedsReview),
+                    source_hash: row.get(5)?,
+                    provider: row.get(6)?,
+                    reviewer: row.get(7)?,
+                    reviewed_at: row.get(8)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The term sources of `locale`, falling back to `fallback`'s terms for names the locale
+    /// does not define (a translation may rely on the source's brand names).
+    ///
+    /// # Errors
+    /// Database failure.
+    pub fn terms_for(&self, locale: &str, fallback: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT source FROM terms WHERE locale = ?1
+             UNION ALL
+             SELECT source FROM terms t WHERE locale = ?2 AND ?1 <> ?2
+               AND NOT EXISTS (SELECT 1 FROM terms u WHERE u.locale = ?1 AND u.name = t.name)",
+        )?;
+        let rows = stmt.query_map([locale, fallback], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every term as `(locale, name, source)`, ordered, for export.
+    ///
+    /// # Errors
+    /// Database failure.
+    pub fn all_terms(&self) -> Result<Vec<(String, String, String)>> {
+        let mut stmt =
+            self.conn().prepare_cached("SELECT locale, name, source FROM terms ORDER BY locale, name")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records that a template was pasted (for ranking and insights).
+    ///
+    /// # Errors
+    /// [`Error::UnknownTemplate`] or a database failure.
+    pub fn record_usage(&mut self, key: &str, locale: &str, order_id: Option<&str>) -> Result<()> {
+        let tx = self.conn_mut().transaction()?;
+        let id: i64 = tx
+            .query_row("SELECT id FROM templates WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| Error::UnknownTemplate(key.to_string()))?;
+        tx.execute(
+            "INSERT INTO usage (template_id, locale, order_id) VALUES (?1, ?2, ?3)",
+            params![id, locale, order_id],
+        )?;
+        tx.execute(
+            "UPDATE templates SET use_count = use_count + 1,
+                 last_used = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?1",
+            [id],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+/// Writes inside one transaction; used by pack import so that a pack lands whole or not at all.
+pub(crate) mod write {
+    use super::{Status, TemplateMeta, source_hash};
+    use rusqlite::{OptionalExtension, Transaction, params};
+
+    /// Inserts or updates a template's metadata by key; returns its id and whether it is new.
+    pub(crate) fn upsert_template(tx: &Transaction<'_>, meta: &TemplateMeta<'_>) -> rusqlite::Result<(i64, bool)> {
+        let existing: Option<i64> = tx
+            .prepare_cached("SELECT id FROM templates WHERE key = ?1")?
+            .query_row([meta.key], |r| r.get(0))
+            .optional()?;
+        if let Some(id) = existing {
+            tx.prepare_cached(
+                "UPDATE templates SET title = ?2, category = ?3, tags = ?4, shortcut = ?5,
+                    source_locale = ?6, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+                 WHERE id = ?1 AND (title, category, tags, shortcut, source_locale) IS NOT (?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![id, meta.title, meta.category, meta.tags, meta.shortcut, meta.source_locale])?;
+            Ok((id, false))
+        } else {
+            tx.prepare_cached(
+                "INSERT INTO templates (key, title, category, tags, shortcut, source_locale)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![meta.key, meta.title, meta.category, meta.tags, meta.shortcut, meta.source_locale])?;
+            Ok((tx.last_insert_rowid(), true))
+        }
+    }
+
+    /// The stored body and source hash of a variant, if any.
+    pub(crate) fn variant_state(
+        tx: &Transaction<'_>,
+        template_id: i64,
+        locale: &str,
+    ) -> rusqlite::Result<Option<(String, String)>> {
+        tx.prepare_cached("SELECT body, source_hash FROM variants WHERE template_id = ?1 AND locale = ?2")?
+            .query_row(params![template_id, locale], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()
+    }
+
+    /// Inserts or replaces a variant.
+    pub(crate) fn put_variant(
+        tx: &Transaction<'_>,
+        template_id: i64,
+        locale: &str,
+        body: &str,
+        title: Option<&str>,
+        status: Status,
+        source_hash: &str,
+    ) -> rusqlite::Result<()> {
+        tx.prepare_cached(
+            "INSERT INTO variants (template_id, locale, body, title, status, source_hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (template_id, locale) DO UPDATE SET body = ?3, title = ?4, status = ?5,
+                source_hash = ?6, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')",
+        )?
+        .execute(params![template_id, locale, body, title, status.as_str(), source_hash])?;
+        Ok(())
+    }
+
+    /// Marks every translation of a template made from another source text as stale.
+    /// Returns how many turned stale.
+    pub(crate) fn stale_translations(
+        tx: &Transaction<'_>,
+        template_id: i64,
+        source_locale: &str,
+        new_source_body: &str,
+    ) -> rusqlite::Result<usize> {
+        tx.prepare_cached(
+            "UPDATE variants SET status = 'stale', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+             WHERE template_id = ?1 AND locale <> ?2 AND source_hash <> ?3 AND status <> 'stale'",
+        )?
+        .execute(params![template_id, source_locale, source_hash(new_source_body)])
+    }
+
+    pub(crate) fn put_term(tx: &Transaction<'_>, locale: &str, name: &str, source: &str) -> rusqlite::Result<()> {
+        tx.prepare_cached(
+            "INSERT INTO terms (locale, name, source) VALUES (?1, ?2, ?3)
+             ON CONFLICT (locale, name) DO UPDATE SET source = ?3",
+        )?
+        .execute(params![locale, name, source])?;
+        Ok(())
+    }
+}
