@@ -15,7 +15,11 @@ use quickreply_core::template::Renderer;
 use quickreply_core::{Error, Result};
 
 #[derive(Debug, Parser)]
-#[command(name = "quickreply", version, about = "Quick replies for cross-border shops")]
+#[command(
+    name = "quickreply",
+    version,
+    about = "Quick replies for cross-border shops"
+)]
 pub struct Cli {
     /// Library database (default: the OS data directory). Also QUICKREPLY_DB.
     #[arg(long, global = true, env = "QUICKREPLY_DB", value_name = "PATH")]
@@ -71,7 +75,11 @@ pub enum Command {
 pub enum PackCommand {
     /// Import a pack folder, or the built-in starter library with --starter
     Import {
-        #[arg(required_unless_present = "starter", conflicts_with = "starter", value_name = "DIR")]
+        #[arg(
+            required_unless_present = "starter",
+            conflicts_with = "starter",
+            value_name = "DIR"
+        )]
         dir: Option<PathBuf>,
         #[arg(long)]
         starter: bool,
@@ -126,10 +134,14 @@ pub enum VarsCommand {
 }
 
 fn parse_var(s: &str) -> std::result::Result<(String, String), String> {
-    let (name, value) = s.split_once('=').ok_or_else(|| format!("'{s}' is not NAME=VALUE"))?;
+    let (name, value) = s
+        .split_once('=')
+        .ok_or_else(|| format!("'{s}' is not NAME=VALUE"))?;
     let name = name.trim().trim_start_matches('$');
     if !store::is_variable_name(name) {
-        return Err(format!("'{name}' is not a variable name (letters, digits, _ and -)"));
+        return Err(format!(
+            "'{name}' is not a variable name (letters, digits, _ and -)"
+        ));
     }
     Ok((name.to_string(), value.to_string()))
 }
@@ -158,7 +170,11 @@ pub fn run(db: Option<PathBuf>, command: Command) -> ExitCode {
         Ok(()) => {
             // Only a complete result reaches stdout.
             let mut stdout = std::io::stdout().lock();
-            if stdout.write_all(&out).and_then(|()| stdout.flush()).is_err() {
+            if stdout
+                .write_all(&out)
+                .and_then(|()| stdout.flush())
+                .is_err()
+            {
                 return ExitCode::from(1);
             }
             ExitCode::SUCCESS
@@ -192,7 +208,8 @@ fn open(path: &Path) -> Result<Store> {
 }
 
 fn json_line(out: &mut Vec<u8>, value: &impl serde::Serialize) -> Result<()> {
-    let text = serde_json::to_string(value).map_err(|e| Error::Invalid(format!("cannot encode JSON: {e}")))?;
+    let text = serde_json::to_string(value)
+        .map_err(|e| Error::Invalid(format!("cannot encode JSON: {e}")))?;
     writeln!(out, "{text}").map_err(|e| Error::Invalid(e.to_string()))
 }
 
@@ -204,8 +221,17 @@ macro_rules! say {
 
 fn execute(path: &Path, command: Command, out: &mut Vec<u8>) -> Result<()> {
     match command {
-        Command::Pack(PackCommand::Import { dir, starter, source, status }) => {
-            let pack = if starter { Pack::starter() } else { Pack::read_dir(dir.as_deref().unwrap_or(Path::new(".")))? };
+        Command::Pack(PackCommand::Import {
+            dir,
+            starter,
+            source,
+            status,
+        }) => {
+            let pack = if starter {
+                Pack::starter()
+            } else {
+                Pack::read_dir(dir.as_deref().unwrap_or(Path::new(".")))?
+            };
             let mut store = open(path)?;
             let report = pack::import(&mut store, &pack, &ImportOptions { source, status })?;
             for warning in &report.warnings {
@@ -227,7 +253,13 @@ fn execute(path: &Path, command: Command, out: &mut Vec<u8>) -> Result<()> {
         Command::Pack(PackCommand::Export { dir }) => {
             let store = open(path)?;
             let report = pack::export(&store, &dir)?;
-            say!(out, "exported {} templates to {} ({} files)", report.templates, report.dir.display(), report.files.len())
+            say!(
+                out,
+                "exported {} templates to {} ({} files)",
+                report.templates,
+                report.dir.display(),
+                report.files.len()
+            )
         }
         Command::Templates(TemplatesCommand::List { json }) => {
             let store = open(path)?;
@@ -235,7 +267,11 @@ fn execute(path: &Path, command: Command, out: &mut Vec<u8>) -> Result<()> {
             let variants = store.all_variants()?;
             let mut rows = Vec::with_capacity(templates.len());
             for t in &templates {
-                let mine: Vec<_> = variants.iter().filter(|(id, _)| *id == t.id).map(|(_, v)| v).collect();
+                let mine: Vec<_> = variants
+                    .iter()
+                    .filter(|(id, _)| *id == t.id)
+                    .map(|(_, v)| v)
+                    .collect();
                 rows.push(serde_json::json!({
                     "key": t.key,
                     "title": t.title,
@@ -249,29 +285,57 @@ fn execute(path: &Path, command: Command, out: &mut Vec<u8>) -> Result<()> {
                 }));
                 if !json {
                     let locales: Vec<&str> = mine.iter().map(|v| v.locale.as_str()).collect();
-                    say!(out, "{}\t{}\t{}\t{}", t.key, t.title, t.category, locales.join(","))?;
+                    say!(
+                        out,
+                        "{}\t{}\t{}\t{}",
+                        t.key,
+                        t.title,
+                        t.category,
+                        locales.join(",")
+                    )?;
                 }
             }
             if json { json_line(out, &rows) } else { Ok(()) }
         }
-        Command::Render { key, lang, order, vars, json } => {
+        Command::Render {
+            key,
+            lang,
+            order,
+            vars,
+            json,
+        } => {
             let store = open(path)?;
             let renderer = Renderer::new();
             let reply = reply::fill(
                 &store,
                 &renderer,
-                &Request { key: &key, lang: lang.as_deref(), order_id: order.as_deref(), vars: &vars },
+                &Request {
+                    key: &key,
+                    lang: lang.as_deref(),
+                    order_id: order.as_deref(),
+                    vars: &vars,
+                },
             )?;
-            if json { json_line(out, &reply) } else { say!(out, "{}", reply.text) }
+            if json {
+                json_line(out, &reply)
+            } else {
+                say!(out, "{}", reply.text)
+            }
         }
-        Command::Search { query, lang, limit, json } => {
+        Command::Search {
+            query,
+            lang,
+            limit,
+            json,
+        } => {
             let store = open(path)?;
             let index = SearchIndex::from_store(&store)?;
             let hits = index.search(&query, lang.as_deref(), limit);
             if json {
                 json_line(out, &hits)
             } else {
-                hits.iter().try_for_each(|h| say!(out, "{}\t{}", h.key, h.title))
+                hits.iter()
+                    .try_for_each(|h| say!(out, "{}\t{}", h.key, h.title))
             }
         }
         Command::Orders(OrdersCommand::Import { file, format }) => {
@@ -284,11 +348,17 @@ fn execute(path: &Path, command: Command, out: &mut Vec<u8>) -> Result<()> {
             if parsed.orders.is_empty() && !parsed.errors.is_empty() {
                 return Err(Error::BadFile {
                     path: file,
-                    message: format!("no valid rows: {} rows rejected (listed above)", parsed.errors.len()),
+                    message: format!(
+                        "no valid rows: {} rows rejected (listed above)",
+                        parsed.errors.len()
+                    ),
                 });
             }
             if !parsed.errors.is_empty() {
-                eprintln!("{} row(s) skipped; the other rows were imported", parsed.errors.len());
+                eprintln!(
+                    "{} row(s) skipped; the other rows were imported",
+                    parsed.errors.len()
+                );
             }
             say!(
                 out,
@@ -331,8 +401,10 @@ fn execute(path: &Path, command: Command, out: &mut Vec<u8>) -> Result<()> {
             let store = open(path)?;
             let vars = store.vars()?;
             if json {
-                let map: serde_json::Map<String, serde_json::Value> =
-                    vars.into_iter().map(|(k, v)| (k, serde_json::Value::String(v))).collect();
+                let map: serde_json::Map<String, serde_json::Value> = vars
+                    .into_iter()
+                    .map(|(k, v)| (k, serde_json::Value::String(v)))
+                    .collect();
                 json_line(out, &map)
             } else {
                 vars.iter().try_for_each(|(k, v)| say!(out, "{k}={v}"))

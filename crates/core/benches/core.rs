@@ -1,5 +1,8 @@
 //! Criterion benchmarks of the core's hot paths. Run: `cargo bench -p quickreply-core --bench core`.
 
+// Benchmarks abort on setup failure: unwrap is the clearest way to say so.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use std::hint::black_box;
@@ -22,7 +25,17 @@ fn render(c: &mut Criterion) {
     for locale in ["en", "ar", "ru"] {
         renderer.render(locale, "bench", body, &[], &args).unwrap();
         c.bench_function(&format!("render/warm/{locale}"), |b| {
-            b.iter(|| renderer.render(black_box(locale), "bench", black_box(body), &[], black_box(&args)).unwrap());
+            b.iter(|| {
+                renderer
+                    .render(
+                        black_box(locale),
+                        "bench",
+                        black_box(body),
+                        &[],
+                        black_box(&args),
+                    )
+                    .unwrap()
+            });
         });
     }
 }
@@ -46,16 +59,21 @@ fn orders(c: &mut Criterion) {
     common::write_orders_csv(&csv, 100_000);
     let mut group = c.benchmark_group("orders");
     group.sample_size(10);
+    let mut runs = 0;
     group.bench_function("import/100k-rows", |b| {
         b.iter(|| {
-            let mut store = Store::open(&dir.path().join(format!("{}.sqlite3", common::Rng::new(1).next()))).unwrap();
+            runs += 1;
+            let mut store =
+                Store::open(&dir.path().join(format!("import-{runs}.sqlite3"))).unwrap();
             let parsed = orders::parse_file(&csv, Format::Generic).unwrap();
             store.upsert_orders(&parsed.orders).unwrap()
         });
     });
     group.finish();
     let mut store = Store::open(&dir.path().join("lookup.sqlite3")).unwrap();
-    store.upsert_orders(&orders::parse_file(&csv, Format::Generic).unwrap().orders).unwrap();
+    store
+        .upsert_orders(&orders::parse_file(&csv, Format::Generic).unwrap().orders)
+        .unwrap();
     let mut n = 0u64;
     c.bench_function("orders/lookup", |b| {
         b.iter(|| {

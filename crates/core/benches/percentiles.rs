@@ -3,6 +3,9 @@
 //! order lookup. Run: `cargo bench -p quickreply-core --bench percentiles`.
 //! Not a test: it asserts nothing about time, it measures and prints.
 
+// Benchmarks abort on setup failure: unwrap is the clearest way to say so.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use std::time::{Duration, Instant};
@@ -57,7 +60,11 @@ fn main() {
     let (templates, all) = common::library(variants);
     let t = Instant::now();
     let index = SearchIndex::build(&templates, &all);
-    println!("{:<34} {:>10.1?}", format!("search index build ({variants} variants)"), t.elapsed());
+    println!(
+        "{:<34} {:>10.1?}",
+        format!("search index build ({variants} variants)"),
+        t.elapsed()
+    );
     let queries = common::queries();
     let mut samples = Vec::new();
     for _ in 0..5 {
@@ -80,7 +87,13 @@ fn main() {
     let summary = store.upsert_orders(&parsed.orders).unwrap();
     let total = t.elapsed();
     assert_eq!(summary.inserted, rows, "every row must import");
-    println!("{:<34} {:>10.2?} (parse {:.2?}, write {:.2?})", format!("import generic CSV ({rows} rows)"), total, parse, total - parse);
+    println!(
+        "{:<34} {:>10.2?} (parse {:.2?}, write {:.2?})",
+        format!("import generic CSV ({rows} rows)"),
+        total,
+        parse,
+        total - parse
+    );
 
     let samples = (0..10_000 / scale)
         .map(|i| {

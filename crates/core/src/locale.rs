@@ -22,7 +22,10 @@ pub fn parse(tag: &str) -> Result<LanguageIdentifier> {
     if trimmed.is_empty() {
         return Err(Error::BadLocale(tag.to_string()));
     }
-    trimmed.replace('_', "-").parse::<LanguageIdentifier>().map_err(|_| Error::BadLocale(tag.to_string()))
+    trimmed
+        .replace('_', "-")
+        .parse::<LanguageIdentifier>()
+        .map_err(|_| Error::BadLocale(tag.to_string()))
 }
 
 /// The writing system a tag implies; only matters where one language has several
@@ -53,27 +56,41 @@ fn script_of(id: &LanguageIdentifier) -> Option<&'static str> {
 #[must_use]
 pub fn best_match<'a>(requested: &str, available: &[&'a str]) -> Option<&'a str> {
     let req = parse(requested).ok()?;
-    let parsed: Vec<(&str, LanguageIdentifier)> =
-        available.iter().filter_map(|a| parse(a).ok().map(|id| (*a, id))).collect();
-    let same_lang = |id: &LanguageIdentifier| id.language == req.language && script_of(id) == script_of(&req);
+    let parsed: Vec<(&str, LanguageIdentifier)> = available
+        .iter()
+        .filter_map(|a| parse(a).ok().map(|id| (*a, id)))
+        .collect();
+    let same_lang =
+        |id: &LanguageIdentifier| id.language == req.language && script_of(id) == script_of(&req);
 
     if let Some((tag, _)) = parsed.iter().find(|(_, id)| *id == req) {
         return Some(tag);
     }
-    if let Some((tag, _)) = parsed.iter().find(|(_, id)| same_lang(id) && id.region == req.region) {
+    if let Some((tag, _)) = parsed
+        .iter()
+        .find(|(_, id)| same_lang(id) && id.region == req.region)
+    {
         return Some(tag);
     }
-    if let Some((tag, _)) = parsed.iter().find(|(_, id)| same_lang(id) && id.region.is_none()) {
+    if let Some((tag, _)) = parsed
+        .iter()
+        .find(|(_, id)| same_lang(id) && id.region.is_none())
+    {
         return Some(tag);
     }
-    parsed.iter().find(|(_, id)| same_lang(id)).map(|(tag, _)| *tag)
+    parsed
+        .iter()
+        .find(|(_, id)| same_lang(id))
+        .map(|(tag, _)| *tag)
 }
 
 /// The locale a template is rendered in: the best match for `requested` among the locales it
 /// has, else its source locale. Returns the chosen tag as stored.
 #[must_use]
 pub fn negotiate<'a>(requested: Option<&str>, available: &[&'a str], source: &'a str) -> &'a str {
-    requested.and_then(|r| best_match(r, available)).unwrap_or(source)
+    requested
+        .and_then(|r| best_match(r, available))
+        .unwrap_or(source)
 }
 
 #[cfg(test)]
@@ -117,7 +134,10 @@ mod tests {
 
     #[test]
     fn bad_tags_are_reported() {
-        assert!(matches!(canonical("not a locale!"), Err(Error::BadLocale(_))));
+        assert!(matches!(
+            canonical("not a locale!"),
+            Err(Error::BadLocale(_))
+        ));
         assert!(canonical("").is_err());
         assert_eq!(canonical("ar_sa").unwrap(), "ar-SA");
     }

@@ -93,7 +93,9 @@ impl Pack {
         let mut manifest = Manifest::default();
         for entry in entries {
             let path = entry.map_err(|e| Error::io(dir, e))?.path();
-            let Some(file_name) = path.file_name().and_then(|n| n.to_str()) else { continue };
+            let Some(file_name) = path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
             if file_name == MANIFEST {
                 let text = read_text(&path)?;
                 manifest = parse_manifest(&path.display().to_string(), &text)?;
@@ -104,7 +106,11 @@ impl Pack {
                         path.display()
                     ))
                 })?;
-                files.push(PackFile { locale, name: path.display().to_string(), text: read_text(&path)? });
+                files.push(PackFile {
+                    locale,
+                    name: path.display().to_string(),
+                    text: read_text(&path)?,
+                });
             }
         }
         if files.is_empty() {
@@ -147,18 +153,28 @@ const STARTER_FILES: [(&str, &str); 7] = [
 
 fn read_text(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Error::Invalid(format!("{}: not UTF-8 text; save the file as UTF-8", path.display())))?;
-    Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Error::Invalid(format!(
+            "{}: not UTF-8 text; save the file as UTF-8",
+            path.display()
+        ))
+    })?;
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text))
 }
 
 fn parse_manifest(name: &str, text: &str) -> Result<Manifest> {
-    let manifest: Manifest =
-        toml::from_str(text).map_err(|e| Error::Invalid(format!("{name}: {}", e.to_string().trim_end())))?;
+    let manifest: Manifest = toml::from_str(text)
+        .map_err(|e| Error::Invalid(format!("{name}: {}", e.to_string().trim_end())))?;
     for (loc, by_status) in &manifest.status {
-        locale::canonical(loc).map_err(|_| Error::Invalid(format!("{name}: [status.{loc}]: not a locale")))?;
+        locale::canonical(loc)
+            .map_err(|_| Error::Invalid(format!("{name}: [status.{loc}]: not a locale")))?;
         for status in by_status.keys() {
-            let parsed: Status = status.parse().map_err(|e: Error| Error::Invalid(format!("{name}: [status.{loc}]: {e}")))?;
+            let parsed: Status = status
+                .parse()
+                .map_err(|e: Error| Error::Invalid(format!("{name}: [status.{loc}]: {e}")))?;
             if parsed == Status::Approved {
                 return Err(Error::Invalid(format!(
                     "{name}: [status.{loc}]: list only variants that are not approved (approved is the default)"
@@ -176,9 +192,16 @@ fn parse_manifest(name: &str, text: &str) -> Result<Manifest> {
 /// source file or a bad source locale; database failures.
 pub fn import(store: &mut Store, pack: &Pack, options: &ImportOptions) -> Result<ImportReport> {
     let source_locale = locale::canonical(
-        options.source.as_deref().or(pack.manifest.source.as_deref()).unwrap_or(DEFAULT_SOURCE),
+        options
+            .source
+            .as_deref()
+            .or(pack.manifest.source.as_deref())
+            .unwrap_or(DEFAULT_SOURCE),
     )?;
-    let mut report = ImportReport { source_locale: source_locale.clone(), ..ImportReport::default() };
+    let mut report = ImportReport {
+        source_locale: source_locale.clone(),
+        ..ImportReport::default()
+    };
 
     let mut parsed: Vec<(&PackFile, ParsedFile)> = Vec::new();
     let mut errors: Vec<FtlError> = Vec::new();
@@ -208,7 +231,12 @@ pub fn import(store: &mut Store, pack: &Pack, options: &ImportOptions) -> Result
     let mut source_bodies: HashMap<&str, (i64, &str, &BTreeSet<String>)> = HashMap::new();
     for message in &source.messages {
         let attr = |name: &str| {
-            message.attributes.iter().find(|(n, _)| n == name).map_or("", |(_, v)| v.as_str()).trim()
+            message
+                .attributes
+                .iter()
+                .find(|(n, _)| n == name)
+                .map_or("", |(_, v)| v.as_str())
+                .trim()
         };
         for (name, _) in &message.attributes {
             if !METADATA_ATTRIBUTES.contains(&name.as_str()) {
@@ -233,17 +261,31 @@ pub fn import(store: &mut Store, pack: &Pack, options: &ImportOptions) -> Result
             report.templates_added += 1;
         }
         let previous = write::variant_state(&tx, id, &source_locale)?;
-        let changed = previous.as_ref().is_none_or(|(body, _)| *body != message.body);
+        let changed = previous
+            .as_ref()
+            .is_none_or(|(body, _)| *body != message.body);
         if changed {
             if !added {
                 report.templates_updated += 1;
             }
             let hash = source_hash(&message.body);
-            write::put_variant(&tx, id, &source_locale, &message.body, None, Status::Approved, &hash)?;
+            write::put_variant(
+                &tx,
+                id,
+                &source_locale,
+                &message.body,
+                None,
+                Status::Approved,
+                &hash,
+            )?;
             report.variants_written += 1;
-            report.variants_staled += write::stale_translations(&tx, id, &source_locale, &message.body)?;
+            report.variants_staled +=
+                write::stale_translations(&tx, id, &source_locale, &message.body)?;
         }
-        source_bodies.insert(message.key.as_str(), (id, message.body.as_str(), &message.variables));
+        source_bodies.insert(
+            message.key.as_str(),
+            (id, message.body.as_str(), &message.variables),
+        );
     }
 
     for (file, translation) in &parsed {
@@ -289,10 +331,18 @@ pub fn import(store: &mut Store, pack: &Pack, options: &ImportOptions) -> Result
                     "{}: {}: uses {} which the source text does not; imported as needs_review",
                     file.name,
                     message.key,
-                    extra.iter().map(|v| format!("${v}")).collect::<Vec<_>>().join(", ")
+                    extra
+                        .iter()
+                        .map(|v| format!("${v}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ));
             }
-            let title = message.attributes.iter().find(|(n, _)| n == "title").map(|(_, v)| v.trim());
+            let title = message
+                .attributes
+                .iter()
+                .find(|(n, _)| n == "title")
+                .map(|(_, v)| v.trim());
             write::put_variant(&tx, id, &file.locale, &message.body, title, status, &hash)?;
             report.variants_written += 1;
         }
@@ -361,7 +411,8 @@ pub fn export(store: &Store, dir: &Path) -> Result<ExportReport> {
         .max_by_key(|(_, n)| **n)
         .map_or(DEFAULT_SOURCE.to_string(), |(l, _)| (*l).to_string());
 
-    let by_id: HashMap<i64, &crate::store::Template> = templates.iter().map(|t| (t.id, t)).collect();
+    let by_id: HashMap<i64, &crate::store::Template> =
+        templates.iter().map(|t| (t.id, t)).collect();
     let mut files: BTreeMap<String, String> = BTreeMap::new();
     for (loc, _, source) in &terms {
         let text = files.entry(loc.clone()).or_default();
@@ -383,7 +434,12 @@ pub fn export(store: &Store, dir: &Path) -> Result<ExportReport> {
         let is_source = variant.locale == t.source_locale;
         let mut attributes: Vec<(String, String)> = Vec::new();
         if is_source {
-            for (name, value) in [("title", &t.title), ("category", &t.category), ("tags", &t.tags), ("shortcut", &t.shortcut)] {
+            for (name, value) in [
+                ("title", &t.title),
+                ("category", &t.category),
+                ("tags", &t.tags),
+                ("shortcut", &t.shortcut),
+            ] {
                 if !value.is_empty() {
                     attributes.push((name.to_string(), value.clone()));
                 }
@@ -394,7 +450,11 @@ pub fn export(store: &Store, dir: &Path) -> Result<ExportReport> {
         files
             .entry(variant.locale.clone())
             .or_default()
-            .push_str(&template::message_source(&t.key, &variant.body, &attributes));
+            .push_str(&template::message_source(
+                &t.key,
+                &variant.body,
+                &attributes,
+            ));
         if variant.status != Status::Approved {
             manifest
                 .status
@@ -416,10 +476,16 @@ pub fn export(store: &Store, dir: &Path) -> Result<ExportReport> {
     let manifest_text = format!(
         "# QuickReply template pack. `source` is the locale that defines the templates;\n\
          # [status.LOCALE] lists variants that are not approved yet.\n{}",
-        toml::to_string(&manifest).map_err(|e| Error::Invalid(format!("cannot write pack.toml: {e}")))?
+        toml::to_string(&manifest)
+            .map_err(|e| Error::Invalid(format!("cannot write pack.toml: {e}")))?
     );
     let manifest_path = dir.join(MANIFEST);
     std::fs::write(&manifest_path, manifest_text).map_err(|e| Error::io(&manifest_path, e))?;
     written.push(manifest_path.display().to_string());
-    Ok(ExportReport { dir: dir.to_path_buf(), source_locale, files: written, templates: templates.len() })
+    Ok(ExportReport {
+        dir: dir.to_path_buf(),
+        source_locale,
+        files: written,
+        templates: templates.len(),
+    })
 }

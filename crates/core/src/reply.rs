@@ -46,7 +46,11 @@ pub struct Reply {
 /// except for fields that are identifiers.
 #[must_use]
 pub fn value_for(name: &str, text: &str) -> Value {
-    if TEXT_FIELDS.contains(&name) { Value::Text(text.to_string()) } else { Value::parse(text) }
+    if TEXT_FIELDS.contains(&name) {
+        Value::Text(text.to_string())
+    } else {
+        Value::parse(text)
+    }
 }
 
 /// Renders a template for a buyer.
@@ -67,7 +71,9 @@ pub fn fill(store: &Store, renderer: &Renderer, request: &Request<'_>) -> Result
     let variant = variants
         .iter()
         .find(|v| v.locale == chosen)
-        .ok_or_else(|| crate::Error::UnknownTemplate(format!("{} (no text in {chosen})", request.key)))?;
+        .ok_or_else(|| {
+            crate::Error::UnknownTemplate(format!("{} (no text in {chosen})", request.key))
+        })?;
 
     let mut args = Args::new();
     for (name, value) in store.vars()? {
@@ -89,5 +95,10 @@ pub fn fill(store: &Store, renderer: &Renderer, request: &Request<'_>) -> Result
 
     let terms = store.terms_for(&variant.locale, &template.source_locale)?;
     let text = renderer.render(&variant.locale, &template.key, &variant.body, &terms, &args)?;
-    Ok(Reply { key: template.key, locale: variant.locale.clone(), status: variant.status, text })
+    Ok(Reply {
+        key: template.key,
+        locale: variant.locale.clone(),
+        status: variant.status,
+        text,
+    })
 }

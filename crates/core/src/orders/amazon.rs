@@ -38,7 +38,11 @@ struct Line<'a> {
     ordered_at: Option<String>,
 }
 
-pub(super) fn parse<R: Read>(mut table: Table<R>, orders: &mut Vec<Order>, errors: &mut Vec<RowError>) -> Result<()> {
+pub(super) fn parse<R: Read>(
+    mut table: Table<R>,
+    orders: &mut Vec<Order>,
+    errors: &mut Vec<RowError>,
+) -> Result<()> {
     let find = |name: &str| table.keys.iter().position(|k| k == name);
     let Some(order_id) = find(FIRST_COLUMN) else {
         return Err(Error::BadFile {
@@ -93,7 +97,10 @@ pub(super) fn parse<R: Read>(mut table: Table<R>, orders: &mut Vec<Order>, error
             {
                 errors.push(table.error(
                     line,
-                    format!("currency {new} differs from {have} in an earlier row of order {}", row.order_id),
+                    format!(
+                        "currency {new} differs from {have} in an earlier row of order {}",
+                        row.order_id
+                    ),
                 ));
                 continue;
             }
@@ -120,8 +127,9 @@ pub(super) fn parse<R: Read>(mut table: Table<R>, orders: &mut Vec<Order>, error
     }
 
     for (order, channel) in orders[start..].iter_mut().zip(channel_locale) {
-        order.buyer_locale =
-            channel.or_else(|| order.buyer_country.as_deref().and_then(locale_for_country)).map(str::to_owned);
+        order.buyer_locale = channel
+            .or_else(|| order.buyer_country.as_deref().and_then(locale_for_country))
+            .map(str::to_owned);
         // Summing prices in binary floating point leaves noise such as 25.000000000000004.
         order.total = order.total.map(|t| (t * 1e6).round() / 1e6);
     }
@@ -169,7 +177,13 @@ fn line_of<'a>(cols: &Cols, rec: &'a StringRecord) -> Result<Line<'a>, Vec<Strin
     if !problems.is_empty() {
         return Err(problems);
     }
-    Ok(Line { order_id, quantity, price, currency: value::currency(cell(cols.currency)), ordered_at })
+    Ok(Line {
+        order_id,
+        quantity,
+        price,
+        currency: value::currency(cell(cols.currency)),
+        ordered_at,
+    })
 }
 
 /// Adds one item row to its order.

@@ -13,15 +13,16 @@ pub fn locale_for_country(code: &str) -> Option<&'static str> {
     }
     let upper = code.to_ascii_uppercase();
     Some(match upper.as_str() {
-        "SA" | "AE" | "EG" | "KW" | "QA" | "BH" | "OM" | "JO" | "MA" | "DZ" | "TN" | "IQ" | "LB" | "LY"
-        | "SD" | "YE" | "SY" | "PS" | "MR" => "ar",
+        "SA" | "AE" | "EG" | "KW" | "QA" | "BH" | "OM" | "JO" | "MA" | "DZ" | "TN" | "IQ"
+        | "LB" | "LY" | "SD" | "YE" | "SY" | "PS" | "MR" => "ar",
         "RU" | "BY" | "KZ" | "KG" => "ru",
         "FR" | "MC" => "fr",
         "MY" => "ms",
         "ID" => "id",
-        "ES" | "MX" | "AR" | "CO" | "CL" | "PE" | "VE" | "EC" | "UY" | "PY" | "BO" | "CR" | "PA" | "GT"
-        | "HN" | "SV" | "NI" | "DO" | "CU" | "PR" => "es",
-        "US" | "GB" | "UK" | "AU" | "CA" | "IE" | "NZ" | "SG" | "PH" | "IN" | "ZA" | "NG" | "KE" | "GH" => "en",
+        "ES" | "MX" | "AR" | "CO" | "CL" | "PE" | "VE" | "EC" | "UY" | "PY" | "BO" | "CR"
+        | "PA" | "GT" | "HN" | "SV" | "NI" | "DO" | "CU" | "PR" => "es",
+        "US" | "GB" | "UK" | "AU" | "CA" | "IE" | "NZ" | "SG" | "PH" | "IN" | "ZA" | "NG"
+        | "KE" | "GH" => "en",
         "DE" | "AT" | "CH" | "LI" => "de",
         "TR" => "tr",
         "TH" => "th",
@@ -85,6 +86,7 @@ pub fn locale_for_amazon_channel(channel: &str) -> Option<&'static str> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -52,15 +52,28 @@ const COLUMNS: [(&str, Col); 16] = [
     ("status", Col::Status),
 ];
 
+/// Rows read before the importer estimates how many are left (see `Table::reserve_for_rest`).
+const RESERVE_AFTER: usize = 4096;
+
 fn column(key: &str) -> Col {
     // `Order ID` and `order-id` are the same column to a person; accept them.
     let key = key.replace([' ', '-'], "_");
-    COLUMNS.iter().find(|(name, _)| *name == key).map_or(Col::Other, |(_, col)| *col)
+    COLUMNS
+        .iter()
+        .find(|(name, _)| *name == key)
+        .map_or(Col::Other, |(_, col)| *col)
 }
 
-pub(super) fn parse<R: Read>(mut table: Table<R>, orders: &mut Vec<Order>, errors: &mut Vec<RowError>) -> Result<()> {
+pub(super) fn parse<R: Read>(
+    mut table: Table<R>,
+    orders: &mut Vec<Order>,
+    errors: &mut Vec<RowError>,
+) -> Result<()> {
     let cols: Vec<Col> = table.keys.iter().map(|k| column(k)).collect();
-    let bad_file = |message: String| Error::BadFile { path: table.path.clone(), message };
+    let bad_file = |message: String| Error::BadFile {
+        path: table.path.clone(),
+        message,
+    };
     if !cols.contains(&Col::OrderId) {
         let expected: Vec<&str> = COLUMNS.iter().map(|(n, _)| *n).collect();
         return Err(bad_file(format!(
@@ -72,10 +85,14 @@ pub(super) fn parse<R: Read>(mut table: Table<R>, orders: &mut Vec<Order>, error
     }
     for (i, col) in cols.iter().enumerate() {
         if *col != Col::Other && cols[..i].contains(col) {
-            return Err(bad_file(format!("column '{}' appears twice in the header", table.header[i])));
+            return Err(bad_file(format!(
+                "column '{}' appears twice in the header",
+                table.header[i]
+            )));
         }
     }
 
+    let has_other = cols.contains(&Col::Other);
     let mut rec = StringRecord::new();
     loop {
         let line = match table.next(&mut rec)? {
@@ -88,7 +105,12 @@ pub(super) fn parse<R: Read>(mut table: Table<R>, orders: &mut Vec<Order>, error
         };
         match order_of(&cols, &rec) {
             Ok(mut order) => {
-                order.raw = table.raw(&rec);
+                if orders.len() == RESERVE_AFTER {
+                    table.reserve_for_rest(orders, RESERVE_AFTER);
+                }
+                if has_other {
+                    order.raw = table.raw_of(&rec, |i| cols[i] == Col::Other);
+                }
                 orders.push(order);
             }
             Err(problems) => errors.push(table.error(line, problems.join("; "))),
@@ -131,13 +153,19 @@ fn order_of(cols: &[Col], rec: &StringRecord) -> Result<Order, Vec<String>> {
             Col::ItemCount if !cell.trim().is_empty() => {
                 o.item_count = value::parse_count(cell);
                 if o.item_count.is_none() {
-                    problems.push(format!("item_count '{}' is not a whole number of 0 or more", cell.trim()));
+                    problems.push(format!(
+                        "item_count '{}' is not a whole number of 0 or more",
+                        cell.trim()
+                    ));
                 }
             }
             Col::Total if !cell.trim().is_empty() => {
                 o.total = value::parse_amount(cell);
                 if o.total.is_none() {
-                    problems.push(format!("total '{}' is not a number (write it like 1234.50)", cell.trim()));
+                    problems.push(format!(
+                        "total '{}' is not a number (write it like 1234.50)",
+                        cell.trim()
+                    ));
                 }
             }
             Col::Currency => o.currency = value::currency(cell),
@@ -159,7 +187,11 @@ fn order_of(cols: &[Col], rec: &StringRecord) -> Result<Order, Vec<String>> {
         return Err(problems);
     }
     if o.buyer_locale.is_none() {
-        o.buyer_locale = o.buyer_country.as_deref().and_then(locale_for_country).map(str::to_owned);
+        o.buyer_locale = o
+            .buyer_country
+            .as_deref()
+            .and_then(locale_for_country)
+            .map(str::to_owned);
     }
     Ok(o)
 }

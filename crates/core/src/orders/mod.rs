@@ -3,7 +3,8 @@
 //!
 //! Two file formats are read, both streamed row by row:
 //! - **generic**: CSV (or TSV / semicolon-separated) whose header names the variables in
-//!   [`ORDER_VARIABLES`] plus `items` and `status`, in any order and any case;
+//!   [`ORDER_VARIABLES`] plus `items` and `status`, in any order and any case; other columns
+//!   are kept in [`Order::raw`];
 //! - **amazon**: Amazon's tab-separated "All Orders" report, one row per item, merged per order.
 //!
 //! A bad row does not stop an import: it is reported as a [`RowError`] with its physical line
@@ -49,7 +50,9 @@ impl FromStr for Format {
             "auto" => Ok(Self::Auto),
             "generic" => Ok(Self::Generic),
             "amazon" => Ok(Self::Amazon),
-            _ => Err(Error::Invalid(format!("unknown order file format '{s}' (use auto, generic or amazon)"))),
+            _ => Err(Error::Invalid(format!(
+                "unknown order file format '{s}' (use auto, generic or amazon)"
+            ))),
         }
     }
 }
@@ -84,7 +87,8 @@ pub struct Parsed {
 /// returned in [`Parsed::errors`].
 pub fn parse_file(path: &Path, format: Format) -> Result<Parsed> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    parse_reader(file, path, format)
+    let size = file.metadata().map(|m| m.len()).ok();
+    parse_with_size(file, path, format, size)
 }
 
 /// Reads order data from any reader; `path` names it in errors. See [`parse_file`].
@@ -92,9 +96,28 @@ pub fn parse_file(path: &Path, format: Format) -> Result<Parsed> {
 /// # Errors
 /// As [`parse_file`].
 pub fn parse_reader<R: Read>(reader: R, path: &Path, format: Format) -> Result<Parsed> {
-    let table = Table::open(reader, path)?;
+    parse_with_size(reader, path, format, None)
+}
+
+/// `size`, the input's length in bytes when known, lets the importer size its order list once
+/// instead of growing it, which matters for million-row files.
+fn parse_with_size<R: Read>(
+    reader: R,
+    path: &Path,
+    format: Format,
+    size: Option<u64>,
+) -> Result<Parsed> {
+    let mut table = Table::open(reader, path)?;
+    table.size_hint = size;
     let format = match format {
-        Format::Auto if table.keys.first().is_some_and(|k| k == amazon::FIRST_COLUMN) => Format::Amazon,
+        Format::Auto
+            if table
+                .keys
+                .first()
+                .is_some_and(|k| k == amazon::FIRST_COLUMN) =>
+        {
+            Format::Amazon
+        }
         Format::Auto => Format::Generic,
         other => other,
     };
@@ -104,8 +127,13 @@ pub fn parse_reader<R: Read>(reader: R, path: &Path, format: Format) -> Result<P
         Format::Amazon => amazon::parse(table, &mut orders, &mut errors)?,
         _ => generic::parse(table, &mut orders, &mut errors)?,
     }
-    Ok(Parsed { format, orders, errors })
+    Ok(Parsed {
+        format,
+        orders,
+        errors,
+    })
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests;

@@ -49,8 +49,11 @@ pub struct Order {
     pub shipped_at: Option<String>,
     pub eta: Option<String>,
     pub status: Option<String>,
-    /// The source row as a JSON object, or the source rows as an array of objects when several
-    /// rows were merged (Amazon reports have one row per item). Keeps columns we do not map.
+    /// What the source file had beyond these fields. Generic files: a JSON object of the
+    /// columns that are not order fields (empty when there are none); the order fields are not
+    /// repeated, which halves the size of a large import and its time. Amazon reports: an array
+    /// of the source rows merged into this order, each an object of every column (the merge
+    /// loses per-item detail, so it is kept).
     pub raw: serde_json::Value,
 }
 
@@ -137,6 +140,7 @@ impl Order {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -150,7 +154,17 @@ mod tests {
         o.buyer_name = Some("Amina".into());
         let vars = o.variables();
         let names: Vec<&str> = vars.iter().map(|(n, _)| *n).collect();
-        assert_eq!(names, ["order_id", "buyer_name", "item_count", "total", "tracking_number", "ordered_at"]);
+        assert_eq!(
+            names,
+            [
+                "order_id",
+                "buyer_name",
+                "item_count",
+                "total",
+                "tracking_number",
+                "ordered_at"
+            ]
+        );
         assert_eq!(vars[0].1, VarValue::Text("0012345".into()));
         assert_eq!(vars[2].1, VarValue::Number(3.0));
         assert_eq!(vars[3].1, VarValue::Number(12.5));
@@ -161,6 +175,9 @@ mod tests {
         assert!(names.iter().all(|n| declared.any(|d| d == n)));
 
         o.marketplace = "amazon".into();
-        assert_eq!(o.variables()[1], ("marketplace", VarValue::Text("amazon".into())));
+        assert_eq!(
+            o.variables()[1],
+            ("marketplace", VarValue::Text("amazon".into()))
+        );
     }
 }

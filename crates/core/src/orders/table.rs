@@ -1,7 +1,7 @@
 //! Streaming delimited-text reading shared by the importers: BOM and delimiter detection, the
 //! header row, and rows checked for field count and UTF-8, each with its physical line number.
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Chain, Read};
 use std::path::{Path, PathBuf};
 
 use csv::StringRecord;
@@ -9,9 +9,12 @@ use csv::StringRecord;
 use crate::error::RowError;
 use crate::{Error, Result};
 
+/// The reader a table parses: the file with a `\n` appended (see [`Table::open`]).
+type Input<R> = BufReader<Chain<R, &'static [u8]>>;
+
 /// A delimited file positioned after its header row.
 pub(super) struct Table<R: Read> {
-    rdr: csv::Reader<BufReader<R>>,
+    rdr: csv::Reader<Input<R>>,
     /// Header cells, trimmed (the keys of `raw`).
     pub header: Vec<String>,
     /// Header cells lower-cased, for matching column names.
@@ -19,6 +22,8 @@ pub(super) struct Table<R: Read> {
     /// The file name as shown in row errors.
     pub file: String,
     pub path: PathBuf,
+    /// The input's length in bytes, when known (see [`Table::reserve_for_rest`]).
+    pub size_hint: Option<u64>,
 }
 
 /// What [`Table::next`] found.
@@ -34,11 +39,18 @@ impl<R: Read> Table<R> {
     /// Reads the header. The delimiter is a comma unless the header line has none but has tabs
     /// or semicolons (whichever is more frequent), which is how TSV and European "CSV" look.
     ///
+    /// Line numbers: the csv crate reports a record's start before any blank lines it skipped,
+    /// and with CRLF endings it counts a row's `\n` only when reading the next row. So rows end
+    /// at `\n` alone (a `\r` before it stays in the last cell, and is trimmed like any space),
+    /// and a `\n` is appended to the input so the last row is terminated too. Then every row's
+    /// `\n` is counted by the time the row is returned, and its first line is the reader's line
+    /// minus one minus the line breaks inside its quoted cells.
+    ///
     /// # Errors
     /// [`Error::Io`] on read failure, [`Error::BadFile`] for an empty file or a header that is
     /// not text.
     pub fn open(reader: R, path: &Path) -> Result<Self> {
-        let mut buf = BufReader::with_capacity(64 * 1024, reader);
+        let mut buf = BufReader::with_capacity(64 * 1024, reader.chain(&b"\n"[..]));
         let head = buf.fill_buf().map_err(|e| Error::io(path, e))?;
         if head.starts_with(b"\xEF\xBB\xBF") {
             buf.consume(3);
@@ -52,27 +64,45 @@ impl<R: Read> Table<R> {
             _ => b',',
         };
 
-        let mut rdr = csv::ReaderBuilder::new()
+        let rdr = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .delimiter(delimiter)
+            .terminator(csv::Terminator::Any(b'\n'))
             .buffer_capacity(64 * 1024)
             .from_reader(buf);
-        let bad = |message: String| Error::BadFile { path: path.to_path_buf(), message };
+        let mut table = Self {
+            rdr,
+            header: Vec::new(),
+            keys: Vec::new(),
+            file: path.display().to_string(),
+            path: path.to_path_buf(),
+            size_hint: None,
+        };
+        let bad = |message: &str| Error::BadFile {
+            path: path.to_path_buf(),
+            message: message.to_owned(),
+        };
         let mut rec = StringRecord::new();
-        let found = rdr.read_record(&mut rec).map_err(|e| match e.into_kind() {
-            csv::ErrorKind::Io(e) => Error::io(path, e),
-            csv::ErrorKind::Utf8 { .. } => {
-                bad("the header row is not UTF-8 text: save the file as UTF-8 CSV".to_owned())
+        match table.read(&mut rec)? {
+            Got::End => {
+                return Err(bad(
+                    "the file is empty: expected a header row, then one row per order",
+                ));
             }
-            other => bad(format!("cannot read the header row: {other:?}")),
-        })?;
-        if !found {
-            return Err(bad("the file is empty: expected a header row, then one row per order".to_owned()));
+            Got::NotUtf8(_) => {
+                return Err(bad(
+                    "the header row is not UTF-8 text: save the file as UTF-8 CSV",
+                ));
+            }
+            Got::Row(_) => {}
         }
-        let header: Vec<String> = rec.iter().map(|h| h.trim().trim_start_matches('\u{feff}').to_owned()).collect();
-        let keys = header.iter().map(|h| h.to_lowercase()).collect();
-        Ok(Self { rdr, header, keys, file: path.display().to_string(), path: path.to_path_buf() })
+        table.header = rec
+            .iter()
+            .map(|h| h.trim().trim_start_matches('\u{feff}').trim().to_owned())
+            .collect();
+        table.keys = table.header.iter().map(|h| h.to_lowercase()).collect();
+        Ok(table)
     }
 
     /// Reads the next row into `rec`. Rows whose cells are all blank are skipped silently: they
@@ -82,26 +112,20 @@ impl<R: Read> Table<R> {
     /// [`Error::Io`] on read failure.
     pub fn next(&mut self, rec: &mut StringRecord) -> Result<Next> {
         loop {
-            match self.rdr.read_record(rec) {
-                Ok(false) => return Ok(Next::End),
-                Ok(true) => {}
-                Err(e) => {
-                    let line = e.position().map_or(0, line_of);
-                    return match e.into_kind() {
-                        csv::ErrorKind::Io(e) => Err(Error::io(&self.path, e)),
-                        csv::ErrorKind::Utf8 { .. } => Ok(Next::Bad(self.error(
-                            line,
-                            "the row is not UTF-8 text: save the file as UTF-8 CSV".to_owned(),
-                        ))),
-                        other => Ok(Next::Bad(self.error(line, format!("cannot read the row: {other:?}")))),
-                    };
+            let line = match self.read(rec)? {
+                Got::End => return Ok(Next::End),
+                Got::NotUtf8(line) => {
+                    return Ok(Next::Bad(self.error(
+                        line,
+                        "the row is not UTF-8 text: save the file as UTF-8 CSV".to_owned(),
+                    )));
                 }
+                Got::Row(line) => line,
+            };
+            if rec.iter().all(|c| c.trim().is_empty()) {
+                continue;
             }
-            let line = rec.position().map_or(0, line_of);
             if rec.len() != self.header.len() {
-                if rec.iter().all(|c| c.trim().is_empty()) {
-                    continue;
-                }
                 return Ok(Next::Bad(self.error(
                     line,
                     format!(
@@ -111,22 +135,84 @@ impl<R: Read> Table<R> {
                     ),
                 )));
             }
-            if rec.iter().all(|c| c.trim().is_empty()) {
-                continue;
-            }
             return Ok(Next::Row(line));
         }
     }
 
+    /// Reads one record and works out its first line (see [`Table::open`]).
+    fn read(&mut self, rec: &mut StringRecord) -> Result<Got> {
+        // Read bytes and check UTF-8 ourselves, moving the buffers instead of copying them, so
+        // a row that is not UTF-8 still has a line number.
+        let mut bytes = std::mem::take(rec).into_byte_record();
+        let found = self
+            .rdr
+            .read_byte_record(&mut bytes)
+            .map_err(|e| match e.into_kind() {
+                csv::ErrorKind::Io(e) => Error::io(&self.path, e),
+                other => Error::BadFile {
+                    path: self.path.clone(),
+                    message: format!("cannot read the file: {other:?}"),
+                },
+            })?;
+        if !found {
+            return Ok(Got::End);
+        }
+        let breaks = bytes.as_slice().iter().filter(|&&b| b == b'\n').count() as u64;
+        let line = self.rdr.position().line().saturating_sub(1 + breaks).max(1);
+        let line = usize::try_from(line).unwrap_or(usize::MAX);
+        match StringRecord::from_byte_record(bytes) {
+            Ok(r) => {
+                *rec = r;
+                Ok(Got::Row(line))
+            }
+            Err(e) => {
+                *rec = StringRecord::from_byte_record_lossy(e.into_byte_record());
+                Ok(Got::NotUtf8(line))
+            }
+        }
+    }
+
+    /// Reserves room in `items` for the rows still to come, estimated from the bytes per row
+    /// so far and the input's size: growing a vector of a million orders by doubling copies
+    /// hundreds of megabytes. Call once, after a few thousand rows; does nothing without a size.
+    pub fn reserve_for_rest<T>(&self, items: &mut Vec<T>, rows_so_far: usize) {
+        let read = self.rdr.position().byte();
+        let (Some(size), true) = (self.size_hint, read > 0 && rows_so_far > 0) else {
+            return;
+        };
+        let rest = size.saturating_sub(read) * rows_so_far as u64 / read;
+        // A little extra, as rows vary in length; capped so a wrong size cannot exhaust memory.
+        let rest = usize::try_from(rest + rest / 16)
+            .unwrap_or(0)
+            .min(50_000_000);
+        items.reserve(rest);
+    }
+
     pub fn error(&self, line: usize, message: String) -> RowError {
-        RowError { file: self.file.clone(), line, message }
+        RowError {
+            file: self.file.clone(),
+            line,
+            message,
+        }
     }
 
     /// The row as a JSON object keyed by header name; columns with an empty name are left out.
     pub fn raw(&self, rec: &StringRecord) -> serde_json::Value {
+        self.raw_of(rec, |_| true)
+    }
+
+    /// Like [`Table::raw`], with only the columns whose index `keep` accepts.
+    pub fn raw_of(&self, rec: &StringRecord, keep: impl Fn(usize) -> bool) -> serde_json::Value {
         let mut map = serde_json::Map::new();
-        for (name, cell) in self.header.iter().zip(rec.iter()) {
-            if !name.is_empty() {
+        let last = self.header.len().saturating_sub(1);
+        for (i, (name, cell)) in self.header.iter().zip(rec.iter()).enumerate() {
+            if !name.is_empty() && keep(i) {
+                // The `\r` of a CRLF line ending stays in the last cell (see `open`).
+                let cell = if i == last {
+                    cell.strip_suffix('\r').unwrap_or(cell)
+                } else {
+                    cell
+                };
                 map.insert(name.clone(), serde_json::Value::String(cell.to_owned()));
             }
         }
@@ -134,6 +220,9 @@ impl<R: Read> Table<R> {
     }
 }
 
-fn line_of(pos: &csv::Position) -> usize {
-    usize::try_from(pos.line()).unwrap_or(usize::MAX)
+/// What one raw read found; the numbers are first lines.
+enum Got {
+    Row(usize),
+    NotUtf8(usize),
+    End,
 }

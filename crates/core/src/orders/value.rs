@@ -52,7 +52,10 @@ pub(super) fn parse_amount(cell: &str) -> Option<f64> {
 /// marketplace exports use, and gets `Z` so every stored date-time is RFC 3339.
 /// Day-first and month-first forms (`01/05/2024`) are rejected: they are ambiguous.
 pub(super) fn normalize_date(cell: &str) -> Option<String> {
-    let mut p = Cursor { b: cell.trim().as_bytes(), i: 0 };
+    let mut p = Cursor {
+        b: cell.trim().as_bytes(),
+        i: 0,
+    };
     let year = p.number(4, 4)?;
     let sep = p.peek()?;
     if !matches!(sep, b'-' | b'/' | b'.') {
@@ -65,8 +68,15 @@ pub(super) fn normalize_date(cell: &str) -> Option<String> {
     if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
         return None;
     }
+    // Formatting by hand: `format!` was a sixth of the time of a large import.
+    let mut out: Vec<u8> = Vec::with_capacity(25);
+    push_digits(&mut out, year, 4);
+    out.push(b'-');
+    push_digits(&mut out, month, 2);
+    out.push(b'-');
+    push_digits(&mut out, day, 2);
     if p.done() {
-        return Some(format!("{year:04}-{month:02}-{day:02}"));
+        return String::from_utf8(out).ok();
     }
 
     if !(p.eat(b'T') || p.eat(b't') || p.eat(b' ')) {
@@ -82,15 +92,21 @@ pub(super) fn normalize_date(cell: &str) -> Option<String> {
     if hour > 23 || minute > 59 || second > 59 {
         return None;
     }
+    out.push(b'T');
+    push_digits(&mut out, hour, 2);
+    out.push(b':');
+    push_digits(&mut out, minute, 2);
+    out.push(b':');
+    push_digits(&mut out, second, 2);
     p.eat(b' ');
-    let zone = match p.peek() {
-        None => "Z".to_owned(),
+    match p.peek() {
+        None => out.push(b'Z'),
         Some(b'Z' | b'z') => {
             p.i += 1;
-            "Z".to_owned()
+            out.push(b'Z');
         }
-        Some(b'+' | b'-') => {
-            let sign = if p.eat(b'+') { '+' } else { p.eat(b'-').then_some('-')? };
+        Some(sign @ (b'+' | b'-')) => {
+            p.i += 1;
             let oh = p.number(2, 2)?;
             let om = if p.done() {
                 0
@@ -101,27 +117,46 @@ pub(super) fn normalize_date(cell: &str) -> Option<String> {
             if oh > 23 || om > 59 {
                 return None;
             }
-            if oh == 0 && om == 0 { "Z".to_owned() } else { format!("{sign}{oh:02}:{om:02}") }
+            if oh == 0 && om == 0 {
+                out.push(b'Z');
+            } else {
+                out.push(sign);
+                push_digits(&mut out, oh, 2);
+                out.push(b':');
+                push_digits(&mut out, om, 2);
+            }
         }
         Some(_) => {
             let rest = &p.b[p.i..];
-            if rest.eq_ignore_ascii_case(b"UTC") || rest.eq_ignore_ascii_case(b"GMT") {
-                p.i = p.b.len();
-                "Z".to_owned()
-            } else {
+            if !(rest.eq_ignore_ascii_case(b"UTC") || rest.eq_ignore_ascii_case(b"GMT")) {
                 return None;
             }
+            p.i = p.b.len();
+            out.push(b'Z');
         }
-    };
+    }
     if !p.done() {
         return None;
     }
-    Some(format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}{zone}"))
+    String::from_utf8(out).ok()
+}
+
+/// Appends the last `width` decimal digits of `n` (callers pass values that fit).
+fn push_digits(out: &mut Vec<u8>, n: u32, width: u32) {
+    let mut div = if width == 4 { 1000 } else { 10 };
+    while div > 0 {
+        // A digit is below 10: the cast cannot truncate.
+        #[allow(clippy::cast_possible_truncation)]
+        out.push(b'0' + (n / div % 10) as u8);
+        div /= 10;
+    }
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -217,6 +252,7 @@ pub(super) fn locale_tag(cell: &str) -> Option<String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -239,8 +275,16 @@ mod tests {
             assert_eq!(normalize_date(input).as_deref(), Some(want), "{input}");
         }
         for bad in [
-            "", "abc", "01/05/2024", "2024-13-01", "2023-02-29", "2024-05-01T25:00:00Z", "2024-05-01x",
-            "2024-05-01T10:30:00+5", "2024-05-01/", "2024-05/01",
+            "",
+            "abc",
+            "01/05/2024",
+            "2024-13-01",
+            "2023-02-29",
+            "2024-05-01T25:00:00Z",
+            "2024-05-01x",
+            "2024-05-01T10:30:00+5",
+            "2024-05-01/",
+            "2024-05/01",
         ] {
             assert_eq!(normalize_date(bad), None, "{bad}");
         }

@@ -1,1 +1,277 @@
-//! (in progress)
+//! The paste pipeline: give focus back to the window the user was typing in, put the reply on
+//! the clipboard, send the paste keystroke, and put the user's clipboard back once the target
+//! has had time to read it. Written over the [ports](crate::ports), so it runs the same against
+//! the real OS and against the fakes in its tests.
+
+mod guard;
+#[cfg(test)]
+mod tests;
+
+pub use guard::ClipboardGuard;
+
+use std::fmt;
+use std::time::{Duration, Instant};
+
+use crate::ports::{
+    Clipboard, Clock, FocusTracker, KeyInjector, PasteKeystroke, PortError, WindowId,
+};
+
+/// How long the pipeline waits, and how often it looks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PasteTimings {
+    /// Longest wait for the target window to have focus again after the palette hid.
+    pub focus_timeout: Duration,
+    /// How often focus is checked while waiting: a bounded poll, not one fixed sleep, so a
+    /// fast window manager costs a few milliseconds and a slow one still works.
+    pub focus_poll: Duration,
+    /// If focus has not come back this long after the activation request, ask again: a
+    /// request sent while the palette was still being hidden can be dropped by the window
+    /// manager.
+    pub reactivate_after: Duration,
+    /// Time the target gets to read the clipboard after the keystroke before the old contents
+    /// go back. The OS gives no "pasted" signal; Chromium on X11 pasted nothing or the old
+    /// text when this was 0–5 ms and pasted reliably from 20 ms, so the default leaves margin.
+    pub restore_after: Duration,
+}
+
+impl Default for PasteTimings {
+    fn default() -> Self {
+        Self {
+            focus_timeout: Duration::from_millis(500),
+            focus_poll: Duration::from_millis(5),
+            reactivate_after: Duration::from_millis(100),
+            restore_after: Duration::from_millis(150),
+        }
+    }
+}
+
+/// What a successful paste took.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PasteReport {
+    /// From the start until the target had focus (zero when it already had it or no target
+    /// was given).
+    pub focus_wait: Duration,
+    /// From the start until the clipboard was restored.
+    pub total: Duration,
+    /// Whether the user's previous clipboard was put back.
+    pub restored: bool,
+    /// Why it was not, when `restored` is false. The reply was pasted, but the user's old
+    /// clipboard is lost: worth a notice in the UI.
+    pub restore_error: Option<String>,
+}
+
+/// The step of the pipeline that failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PasteStage {
+    Focus,
+    ReadClipboard,
+    WriteClipboard,
+    SendKeys,
+}
+
+impl PasteStage {
+    /// What happened to the paste and the clipboard, and what the user can do.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Self::Focus => {
+                "Nothing was pasted and the clipboard is unchanged. Click into the reply field and \
+                 paste again."
+            }
+            Self::ReadClipboard => {
+                "Nothing was pasted and the clipboard is unchanged. If another app is busy with \
+                 the clipboard, try again in a moment."
+            }
+            Self::WriteClipboard => {
+                "Nothing was pasted; your previous clipboard was put back. Try again; if it keeps \
+                 failing, restart QuickReply."
+            }
+            Self::SendKeys => {
+                "The reply may not have been pasted; your previous clipboard was put back. Allow \
+                 QuickReply to send keystrokes (X11: the XTEST extension; macOS: Accessibility \
+                 permission) or choose another paste keystroke in Settings."
+            }
+        }
+    }
+}
+
+impl fmt::Display for PasteStage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Focus => "giving focus back to the target window",
+            Self::ReadClipboard => "saving the clipboard",
+            Self::WriteClipboard => "putting the reply on the clipboard",
+            Self::SendKeys => "sending the paste keystroke",
+        })
+    }
+}
+
+/// Why a paste did not happen.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum PasteError {
+    /// The target window did not have focus within the timeout. Nothing was pasted: pasting
+    /// into whatever has focus instead could send the reply to the wrong buyer.
+    #[error(
+        "the window to paste into ({target}) did not get focus back within {} ms (focus is on \
+         {}). {}",
+        .waited.as_millis(),
+        .focused.map_or_else(|| "no window".to_owned(), |w| w.to_string()),
+        PasteStage::Focus.hint()
+    )]
+    FocusNotRestored {
+        target: WindowId,
+        waited: Duration,
+        focused: Option<WindowId>,
+    },
+
+    /// A port failed during `stage`.
+    #[error("{stage} failed: {source}. {}", .stage.hint())]
+    Port {
+        stage: PasteStage,
+        #[source]
+        source: PortError,
+    },
+}
+
+impl PasteError {
+    /// A stable machine-readable code, for the IPC `{code, message}` shape.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::FocusNotRestored { .. } => "focus_not_restored",
+            Self::Port {
+                stage: PasteStage::Focus,
+                ..
+            } => "focus_failed",
+            Self::Port {
+                stage: PasteStage::ReadClipboard,
+                ..
+            } => "clipboard_read_failed",
+            Self::Port {
+                stage: PasteStage::WriteClipboard,
+                ..
+            } => "clipboard_write_failed",
+            Self::Port {
+                stage: PasteStage::SendKeys,
+                ..
+            } => "keystroke_failed",
+        }
+    }
+
+    fn port(stage: PasteStage) -> impl FnOnce(PortError) -> Self {
+        move |source| Self::Port { stage, source }
+    }
+}
+
+/// Pastes `text` into `target` (or into whatever has focus, when `target` is `None`):
+///
+/// 1. If `target` lacks focus, activate it and poll until it has focus, at most
+///    `timings.focus_timeout` (re-asking every `reactivate_after`).
+/// 2. Save the clipboard, arming a [`ClipboardGuard`] before anything is written, so every
+///    failure after this point puts the user's clipboard back.
+/// 3. Write the reply, send `keys`, give the target `restore_after` to read the clipboard,
+///    restore.
+///
+/// Blocks for the focus wait plus `restore_after`: call it on a worker thread.
+///
+/// # Errors
+/// [`PasteError::FocusNotRestored`] when the target did not get focus in time (nothing pasted,
+/// clipboard untouched); [`PasteError::Port`] when a port failed, with the stage. A failed
+/// *restore* after a successful paste is not an error: see [`PasteReport::restored`].
+#[allow(clippy::too_many_arguments)] // Each port is a separate borrow; a struct would hide that.
+pub fn paste_into(
+    target: Option<WindowId>,
+    text: &str,
+    keys: PasteKeystroke,
+    timings: &PasteTimings,
+    clipboard: &mut dyn Clipboard,
+    injector: &mut dyn KeyInjector,
+    focus: &mut dyn FocusTracker,
+    clock: &dyn Clock,
+) -> Result<PasteReport, PasteError> {
+    let start = clock.now();
+    let focus_wait = match target {
+        Some(target) => wait_for_focus(target, timings, focus, clock, start)?,
+        None => Duration::ZERO,
+    };
+
+    let saved = clipboard
+        .read()
+        .map_err(PasteError::port(PasteStage::ReadClipboard))?;
+    let mut guard = ClipboardGuard::new(clipboard, saved);
+    guard
+        .clipboard()
+        .write_text(text)
+        .map_err(PasteError::port(PasteStage::WriteClipboard))?;
+    injector
+        .send(keys)
+        .map_err(PasteError::port(PasteStage::SendKeys))?;
+    clock.sleep(timings.restore_after);
+
+    let restore_error = match guard.restore() {
+        Ok(()) => None,
+        Err(e) => {
+            log::warn!("pasted, but the previous clipboard could not be restored: {e}");
+            Some(e.to_string())
+        }
+    };
+    let total = clock.now().saturating_duration_since(start);
+    log::debug!("pasted with {keys} in {total:?} (focus wait {focus_wait:?})");
+    Ok(PasteReport {
+        focus_wait,
+        total,
+        restored: restore_error.is_none(),
+        restore_error,
+    })
+}
+
+/// Step 1: returns how long it took from `start` until `target` had focus.
+fn wait_for_focus(
+    target: WindowId,
+    timings: &PasteTimings,
+    focus: &mut dyn FocusTracker,
+    clock: &dyn Clock,
+    start: Instant,
+) -> Result<Duration, PasteError> {
+    let mut current = focus
+        .focused()
+        .map_err(PasteError::port(PasteStage::Focus))?;
+    if current == Some(target) {
+        return Ok(clock.now().saturating_duration_since(start));
+    }
+    focus
+        .activate(target)
+        .map_err(PasteError::port(PasteStage::Focus))?;
+    let mut last_activate = clock.now();
+    // A zero poll interval would spin: wait at least 1 ms between looks.
+    let poll = timings.focus_poll.max(Duration::from_millis(1));
+    loop {
+        let waited = clock.now().saturating_duration_since(start);
+        if waited >= timings.focus_timeout {
+            return Err(PasteError::FocusNotRestored {
+                target,
+                waited,
+                focused: current,
+            });
+        }
+        // Never sleep past the deadline.
+        clock.sleep(poll.min(timings.focus_timeout - waited));
+        current = focus
+            .focused()
+            .map_err(PasteError::port(PasteStage::Focus))?;
+        if current == Some(target) {
+            return Ok(clock.now().saturating_duration_since(start));
+        }
+        let now = clock.now();
+        let before_deadline = now.saturating_duration_since(start) < timings.focus_timeout;
+        if before_deadline
+            && now.saturating_duration_since(last_activate) >= timings.reactivate_after
+        {
+            log::debug!("focus still on {current:?}, asking again to activate {target}");
+            focus
+                .activate(target)
+                .map_err(PasteError::port(PasteStage::Focus))?;
+            last_activate = now;
+        }
+    }
+}

@@ -1,9 +1,9 @@
 //! The local SQLite library: templates, variants, terms, orders, shop variables, usage.
 
+pub mod orders;
 mod schema;
 pub mod templates;
 mod vars;
-pub mod orders;
 
 use std::path::{Path, PathBuf};
 
@@ -11,6 +11,7 @@ use rusqlite::Connection;
 
 use crate::{Error, Result};
 
+pub use orders::ImportSummary;
 pub use schema::migrations;
 pub use templates::{Status, Template, TemplateMeta, Variant, source_hash};
 pub use vars::is_variable_name;

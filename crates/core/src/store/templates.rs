@@ -148,8 +148,9 @@ impl Store {
     /// # Errors
     /// Database failure.
     pub fn templates(&self) -> Result<Vec<Template>> {
-        let mut stmt =
-            self.conn().prepare_cached(&format!("SELECT {TEMPLATE_COLUMNS} FROM templates ORDER BY key"))?;
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {TEMPLATE_COLUMNS} FROM templates ORDER BY key"
+        ))?;
         let rows = stmt.query_map([], template_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -160,7 +161,9 @@ impl Store {
     /// [`Error::UnknownTemplate`] when there is none.
     pub fn template(&self, key: &str) -> Result<Template> {
         self.conn()
-            .prepare_cached(&format!("SELECT {TEMPLATE_COLUMNS} FROM templates WHERE key = ?1"))?
+            .prepare_cached(&format!(
+                "SELECT {TEMPLATE_COLUMNS} FROM templates WHERE key = ?1"
+            ))?
             .query_row([key], template_from_row)
             .optional()?
             .ok_or_else(|| Error::UnknownTemplate(key.to_string()))
@@ -227,8 +230,9 @@ impl Store {
     /// # Errors
     /// Database failure.
     pub fn all_terms(&self) -> Result<Vec<(String, String, String)>> {
-        let mut stmt =
-            self.conn().prepare_cached("SELECT locale, name, source FROM terms ORDER BY locale, name")?;
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT locale, name, source FROM terms ORDER BY locale, name")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -240,7 +244,9 @@ impl Store {
     pub fn record_usage(&mut self, key: &str, locale: &str, order_id: Option<&str>) -> Result<()> {
         let tx = self.conn_mut().transaction()?;
         let id: i64 = tx
-            .query_row("SELECT id FROM templates WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT id FROM templates WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()?
             .ok_or_else(|| Error::UnknownTemplate(key.to_string()))?;
         tx.execute(
@@ -263,7 +269,10 @@ pub(crate) mod write {
     use rusqlite::{OptionalExtension, Transaction, params};
 
     /// Inserts or updates a template's metadata by key; returns its id and whether it is new.
-    pub(crate) fn upsert_template(tx: &Transaction<'_>, meta: &TemplateMeta<'_>) -> rusqlite::Result<(i64, bool)> {
+    pub(crate) fn upsert_template(
+        tx: &Transaction<'_>,
+        meta: &TemplateMeta<'_>,
+    ) -> rusqlite::Result<(i64, bool)> {
         let existing: Option<i64> = tx
             .prepare_cached("SELECT id FROM templates WHERE key = ?1")?
             .query_row([meta.key], |r| r.get(0))
@@ -281,7 +290,14 @@ pub(crate) mod write {
                 "INSERT INTO templates (key, title, category, tags, shortcut, source_locale)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
-            .execute(params![meta.key, meta.title, meta.category, meta.tags, meta.shortcut, meta.source_locale])?;
+            .execute(params![
+                meta.key,
+                meta.title,
+                meta.category,
+                meta.tags,
+                meta.shortcut,
+                meta.source_locale
+            ])?;
             Ok((tx.last_insert_rowid(), true))
         }
     }
@@ -292,9 +308,11 @@ pub(crate) mod write {
         template_id: i64,
         locale: &str,
     ) -> rusqlite::Result<Option<(String, String)>> {
-        tx.prepare_cached("SELECT body, source_hash FROM variants WHERE template_id = ?1 AND locale = ?2")?
-            .query_row(params![template_id, locale], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()
+        tx.prepare_cached(
+            "SELECT body, source_hash FROM variants WHERE template_id = ?1 AND locale = ?2",
+        )?
+        .query_row(params![template_id, locale], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()
     }
 
     /// Inserts or replaces a variant.
@@ -313,7 +331,14 @@ pub(crate) mod write {
              ON CONFLICT (template_id, locale) DO UPDATE SET body = ?3, title = ?4, status = ?5,
                 source_hash = ?6, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')",
         )?
-        .execute(params![template_id, locale, body, title, status.as_str(), source_hash])?;
+        .execute(params![
+            template_id,
+            locale,
+            body,
+            title,
+            status.as_str(),
+            source_hash
+        ])?;
         Ok(())
     }
 
@@ -332,7 +357,12 @@ pub(crate) mod write {
         .execute(params![template_id, source_locale, source_hash(new_source_body)])
     }
 
-    pub(crate) fn put_term(tx: &Transaction<'_>, locale: &str, name: &str, source: &str) -> rusqlite::Result<()> {
+    pub(crate) fn put_term(
+        tx: &Transaction<'_>,
+        locale: &str,
+        name: &str,
+        source: &str,
+    ) -> rusqlite::Result<()> {
         tx.prepare_cached(
             "INSERT INTO terms (locale, name, source) VALUES (?1, ?2, ?3)
              ON CONFLICT (locale, name) DO UPDATE SET source = ?3",

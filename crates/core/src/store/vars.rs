@@ -36,7 +36,9 @@ impl Store {
     /// # Errors
     /// Database failure.
     pub fn vars(&self) -> Result<Vec<(String, String)>> {
-        let mut stmt = self.conn().prepare_cached("SELECT name, value FROM shop_vars ORDER BY name")?;
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT name, value FROM shop_vars ORDER BY name")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -78,7 +80,10 @@ mod tests {
         store.set_var("signature", "— Aisha").unwrap();
         assert_eq!(
             store.vars().unwrap(),
-            vec![("shop_name".into(), "Desert Rose".into()), ("signature".into(), "— Aisha".into())]
+            vec![
+                ("shop_name".into(), "Desert Rose".into()),
+                ("signature".into(), "— Aisha".into())
+            ]
         );
     }
 
@@ -86,7 +91,10 @@ mod tests {
     fn unusable_names_are_refused() {
         let mut store = Store::open_in_memory().unwrap();
         for bad in ["", "1shop", "shop name", "$shop", "-term"] {
-            assert!(matches!(store.set_var(bad, "x"), Err(Error::Invalid(_))), "{bad:?} accepted");
+            assert!(
+                matches!(store.set_var(bad, "x"), Err(Error::Invalid(_))),
+                "{bad:?} accepted"
+            );
         }
         assert!(store.vars().unwrap().is_empty());
     }
@@ -96,6 +104,9 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         assert_eq!(store.setting("hotkey").unwrap(), None);
         store.set_setting("hotkey", "Ctrl+Shift+Space").unwrap();
-        assert_eq!(store.setting("hotkey").unwrap().as_deref(), Some("Ctrl+Shift+Space"));
+        assert_eq!(
+            store.setting("hotkey").unwrap().as_deref(),
+            Some("Ctrl+Shift+Space")
+        );
     }
 }

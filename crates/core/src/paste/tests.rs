@@ -1,0 +1,422 @@
+//! The pipeline against the hand-written fakes: virtual time, no display, no real sleeping.
+
+use super::*;
+use crate::ports::fakes::{Event, FakeClipboard, FakeClock, FakeFocus, FakeKeys, Journal};
+use crate::ports::{ClipboardContents, Image};
+
+const TARGET: WindowId = WindowId(0x0140_0007);
+const PALETTE: WindowId = WindowId(0x0360_0003);
+const REPLY: &str = "Hi Ana, your order 113-55 shipped today: https://t.example/XY1";
+
+struct Rig {
+    journal: Journal,
+    clipboard: FakeClipboard,
+    keys: FakeKeys,
+    focus: FakeFocus,
+    clock: FakeClock,
+    timings: PasteTimings,
+}
+
+impl Rig {
+    /// Focus is on the palette; the target gets it back on the 3rd poll after activation.
+    fn new(saved: ClipboardContents) -> Self {
+        let journal = Journal::new();
+        let clipboard = FakeClipboard::new(&journal, saved);
+        let keys = FakeKeys::new(&journal, Some(&clipboard));
+        let focus = FakeFocus::new(&journal, Some(PALETTE)).focus_after_polls(3);
+        let clock = FakeClock::new(&journal);
+        Self {
+            journal,
+            clipboard,
+            keys,
+            focus,
+            clock,
+            timings: PasteTimings::default(),
+        }
+    }
+
+    fn paste(&mut self, target: Option<WindowId>) -> Result<PasteReport, PasteError> {
+        let (mut clipboard, mut keys, mut focus) = (
+            self.clipboard.clone(),
+            self.keys.clone(),
+            self.focus.clone(),
+        );
+        paste_into(
+            target,
+            REPLY,
+            PasteKeystroke::CtrlV,
+            &self.timings,
+            &mut clipboard,
+            &mut keys,
+            &mut focus,
+            &self.clock,
+        )
+    }
+}
+
+fn buyer_message() -> ClipboardContents {
+    ClipboardContents::text("Where is my parcel??")
+}
+
+fn rich_contents() -> ClipboardContents {
+    ClipboardContents {
+        text: Some("Order 113-55".into()),
+        html: Some("<b>Order</b> 113-55".into()),
+        image: Some(Image {
+            width: 2,
+            height: 1,
+            rgba: vec![255, 0, 0, 255, 0, 0, 255, 128],
+        }),
+    }
+}
+
+fn stage_of(err: &PasteError) -> Option<PasteStage> {
+    match err {
+        PasteError::Port { stage, .. } => Some(*stage),
+        _ => None,
+    }
+}
+
+#[test]
+fn paste_success_restores_the_clipboard() {
+    let mut rig = Rig::new(buyer_message());
+    let report = rig.paste(Some(TARGET));
+    let Ok(report) = report else {
+        panic!("paste failed: {report:?}")
+    };
+    assert!(report.restored);
+    assert_eq!(report.restore_error, None);
+    assert_eq!(rig.clipboard.contents(), buyer_message());
+}
+
+#[test]
+fn paste_effects_happen_in_order_and_the_keystroke_sees_the_reply() {
+    let mut rig = Rig::new(buyer_message());
+    assert!(rig.paste(Some(TARGET)).is_ok());
+    assert_eq!(
+        rig.journal.effects(),
+        vec![
+            Event::Activate(TARGET),
+            Event::ClipboardRead,
+            Event::ClipboardWrite(REPLY.into()),
+            Event::KeysSent {
+                keys: PasteKeystroke::CtrlV,
+                clipboard_text: Some(REPLY.into())
+            },
+            Event::ClipboardRestore(buyer_message()),
+        ]
+    );
+}
+
+#[test]
+fn paste_restore_waits_restore_after_following_the_keystroke() {
+    let mut rig = Rig::new(buyer_message());
+    assert!(rig.paste(Some(TARGET)).is_ok());
+    let events = rig.journal.events();
+    let keys_at = events
+        .iter()
+        .position(|e| matches!(e, Event::KeysSent { .. }));
+    let restore_at = events
+        .iter()
+        .position(|e| matches!(e, Event::ClipboardRestore(_)));
+    let (Some(keys_at), Some(restore_at)) = (keys_at, restore_at) else {
+        panic!("missing events: {events:?}")
+    };
+    assert_eq!(
+        &events[keys_at + 1..restore_at],
+        &[Event::Sleep(rig.timings.restore_after)]
+    );
+}
+
+#[test]
+fn paste_waits_for_focus_by_polling_then_reports_the_wait() {
+    let mut rig = Rig::new(buyer_message());
+    let report = rig.paste(Some(TARGET));
+    let Ok(report) = report else {
+        panic!("paste failed: {report:?}")
+    };
+    // Focus came on the 3rd poll: three poll intervals of virtual time.
+    assert_eq!(report.focus_wait, rig.timings.focus_poll * 3);
+    assert_eq!(report.total, report.focus_wait + rig.timings.restore_after);
+    let polls = rig
+        .journal
+        .events()
+        .iter()
+        .filter(|e| matches!(e, Event::Focused(_)))
+        .count();
+    assert_eq!(
+        polls,
+        1 + 3,
+        "one check before activating, three polls after"
+    );
+}
+
+#[test]
+fn paste_keeps_html_and_image_when_restoring() {
+    let mut rig = Rig::new(rich_contents());
+    assert!(rig.paste(Some(TARGET)).is_ok());
+    assert_eq!(rig.clipboard.contents(), rich_contents());
+    assert!(
+        rig.journal
+            .events()
+            .contains(&Event::ClipboardRestore(rich_contents()))
+    );
+}
+
+#[test]
+fn paste_restores_an_empty_clipboard_as_empty() {
+    let mut rig = Rig::new(ClipboardContents::default());
+    assert!(rig.paste(None).is_ok());
+    assert!(rig.clipboard.contents().is_empty());
+}
+
+#[test]
+fn paste_restores_the_clipboard_when_the_keystroke_fails() {
+    let mut rig = Rig::new(rich_contents());
+    rig.keys.fail(true);
+    let err = rig.paste(Some(TARGET)).err();
+    assert_eq!(err.as_ref().and_then(stage_of), Some(PasteStage::SendKeys));
+    assert_eq!(rig.clipboard.contents(), rich_contents());
+    assert_eq!(
+        rig.journal.effects().last(),
+        Some(&Event::ClipboardRestore(rich_contents()))
+    );
+}
+
+#[test]
+fn paste_restores_the_clipboard_when_the_write_fails_and_sends_no_keys() {
+    let mut rig = Rig::new(buyer_message());
+    rig.clipboard.fail_write(true);
+    let err = rig.paste(Some(TARGET)).err();
+    assert_eq!(
+        err.as_ref().and_then(stage_of),
+        Some(PasteStage::WriteClipboard)
+    );
+    let effects = rig.journal.effects();
+    assert!(
+        !effects.iter().any(|e| matches!(e, Event::KeysSent { .. })),
+        "{effects:?}"
+    );
+    assert_eq!(
+        effects.last(),
+        Some(&Event::ClipboardRestore(buyer_message()))
+    );
+    assert_eq!(rig.clipboard.contents(), buyer_message());
+}
+
+#[test]
+fn paste_focus_timeout_touches_neither_clipboard_nor_keyboard() {
+    let mut rig = Rig::new(buyer_message());
+    rig.focus = FakeFocus::new(&rig.journal, Some(PALETTE)).never_focus();
+    let err = rig.paste(Some(TARGET)).err();
+    let Some(PasteError::FocusNotRestored {
+        target,
+        waited,
+        focused,
+    }) = err
+    else {
+        panic!("expected FocusNotRestored, got {err:?}")
+    };
+    assert_eq!(target, TARGET);
+    assert_eq!(focused, Some(PALETTE));
+    // Bounded: stops at the timeout (virtual time), not one poll later.
+    assert_eq!(waited, rig.timings.focus_timeout);
+    assert_eq!(rig.clock.elapsed(), rig.timings.focus_timeout);
+    assert!(
+        rig.journal
+            .effects()
+            .iter()
+            .all(|e| matches!(e, Event::Activate(_)))
+    );
+    assert_eq!(rig.clipboard.contents(), buyer_message());
+}
+
+#[test]
+fn paste_asks_again_for_focus_while_waiting() {
+    let mut rig = Rig::new(buyer_message());
+    rig.focus = FakeFocus::new(&rig.journal, Some(PALETTE)).never_focus();
+    assert!(rig.paste(Some(TARGET)).is_err());
+    let activations = rig
+        .journal
+        .events()
+        .iter()
+        .filter(|e| matches!(e, Event::Activate(_)))
+        .count();
+    // 500 ms timeout, re-asking every 100 ms: the first request and four more.
+    assert_eq!(activations, 5);
+}
+
+#[test]
+fn paste_does_not_activate_a_target_that_already_has_focus() {
+    let mut rig = Rig::new(buyer_message());
+    rig.focus.set_focused(Some(TARGET));
+    let report = rig.paste(Some(TARGET));
+    let Ok(report) = report else {
+        panic!("paste failed: {report:?}")
+    };
+    assert_eq!(report.focus_wait, Duration::ZERO);
+    assert!(
+        !rig.journal
+            .events()
+            .iter()
+            .any(|e| matches!(e, Event::Activate(_)))
+    );
+}
+
+#[test]
+fn paste_without_target_skips_focus_tracking() {
+    let mut rig = Rig::new(buyer_message());
+    assert!(rig.paste(None).is_ok());
+    assert!(
+        !rig.journal
+            .events()
+            .iter()
+            .any(|e| matches!(e, Event::Focused(_) | Event::Activate(_)))
+    );
+}
+
+#[test]
+fn paste_activation_failure_is_a_focus_error_before_the_clipboard() {
+    let mut rig = Rig::new(buyer_message());
+    rig.focus.fail_activate(true);
+    let err = rig.paste(Some(TARGET)).err();
+    assert_eq!(err.as_ref().and_then(stage_of), Some(PasteStage::Focus));
+    assert_eq!(rig.journal.effects(), vec![Event::Activate(TARGET)]);
+}
+
+#[test]
+fn paste_read_failure_writes_nothing() {
+    let mut rig = Rig::new(buyer_message());
+    rig.clipboard.fail_read(true);
+    let err = rig.paste(Some(TARGET)).err();
+    assert_eq!(
+        err.as_ref().and_then(stage_of),
+        Some(PasteStage::ReadClipboard)
+    );
+    assert_eq!(
+        rig.journal.effects(),
+        vec![Event::Activate(TARGET), Event::ClipboardRead]
+    );
+    assert_eq!(rig.clipboard.contents(), buyer_message());
+}
+
+#[test]
+fn paste_restore_failure_is_reported_not_raised() {
+    let mut rig = Rig::new(buyer_message());
+    rig.clipboard.fail_restore(true);
+    let report = rig.paste(Some(TARGET));
+    let Ok(report) = report else {
+        panic!("paste failed: {report:?}")
+    };
+    assert!(!report.restored);
+    assert!(report.restore_error.is_some_and(|e| e.contains("restore")));
+    // Restored once only: the explicit restore disarmed the guard.
+    let restores = rig
+        .journal
+        .events()
+        .iter()
+        .filter(|e| matches!(e, Event::ClipboardRestore(_)))
+        .count();
+    assert_eq!(restores, 1);
+}
+
+/// A key injector that panics, as a buggy backend might.
+struct PanickingKeys;
+
+impl KeyInjector for PanickingKeys {
+    fn send(&mut self, _keys: PasteKeystroke) -> Result<(), PortError> {
+        panic!("backend bug")
+    }
+}
+
+#[test]
+fn paste_restores_the_clipboard_when_the_injector_panics() {
+    let rig = Rig::new(rich_contents());
+    let (mut clipboard, mut focus) = (rig.clipboard.clone(), rig.focus.clone());
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        paste_into(
+            None,
+            REPLY,
+            PasteKeystroke::CtrlV,
+            &rig.timings,
+            &mut clipboard,
+            &mut PanickingKeys,
+            &mut focus,
+            &rig.clock,
+        )
+    }));
+    assert!(result.is_err());
+    assert_eq!(rig.clipboard.contents(), rich_contents());
+}
+
+#[test]
+fn paste_sends_the_configured_keystroke() {
+    let mut rig = Rig::new(buyer_message());
+    let (mut clipboard, mut keys, mut focus) =
+        (rig.clipboard.clone(), rig.keys.clone(), rig.focus.clone());
+    rig.timings.restore_after = Duration::from_millis(40);
+    let result = paste_into(
+        None,
+        REPLY,
+        PasteKeystroke::ShiftInsert,
+        &rig.timings,
+        &mut clipboard,
+        &mut keys,
+        &mut focus,
+        &rig.clock,
+    );
+    assert!(result.is_ok());
+    assert!(rig.journal.events().contains(&Event::KeysSent {
+        keys: PasteKeystroke::ShiftInsert,
+        clipboard_text: Some(REPLY.into())
+    }));
+    assert!(
+        rig.journal
+            .events()
+            .contains(&Event::Sleep(Duration::from_millis(40)))
+    );
+}
+
+#[test]
+fn paste_errors_say_what_happened_and_what_to_do() {
+    let timeout = PasteError::FocusNotRestored {
+        target: TARGET,
+        waited: Duration::from_millis(500),
+        focused: None,
+    };
+    let text = timeout.to_string();
+    assert!(
+        text.contains("500 ms") && text.contains("0x1400007"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Nothing was pasted") && text.contains("no window"),
+        "{text}"
+    );
+    assert_eq!(timeout.code(), "focus_not_restored");
+
+    let keys = PasteError::Port {
+        stage: PasteStage::SendKeys,
+        source: PortError::Keys("XTEST missing".into()),
+    };
+    let text = keys.to_string();
+    assert!(text.starts_with("sending the paste keystroke failed: keyboard: XTEST missing."));
+    assert!(text.contains("previous clipboard was put back"), "{text}");
+    assert_eq!(keys.code(), "keystroke_failed");
+    assert!(std::error::Error::source(&keys).is_some());
+}
+
+#[test]
+fn paste_guard_restores_on_drop_and_not_after_disarm() {
+    let journal = Journal::new();
+    let mut clipboard = FakeClipboard::new(&journal, buyer_message());
+    {
+        let mut guard = ClipboardGuard::new(&mut clipboard, buyer_message());
+        assert!(guard.clipboard().write_text("temp").is_ok());
+    }
+    assert_eq!(clipboard.contents(), buyer_message());
+
+    let guard = ClipboardGuard::new(&mut clipboard, ClipboardContents::default());
+    assert_eq!(guard.disarm(), ClipboardContents::default());
+    assert_eq!(clipboard.contents(), buyer_message());
+}

@@ -1,0 +1,119 @@
+//! QuickReply's platform layer: the real implementations of the core's
+//! [ports](quickreply_core::ports) — clipboard (arboard), paste keystroke (enigo) and focus
+//! tracking (X11 via x11rb, Windows, macOS) — and [`ports()`], the one factory the shell calls.
+//!
+//! Everything here is created lazily or cheaply, never `expect()`ed: a missing display is an
+//! error the shell shows, not a crash at start-up.
+
+mod clipboard;
+mod keys;
+#[cfg(target_os = "macos")]
+mod macos;
+#[cfg(windows)]
+mod windows;
+#[cfg(all(unix, not(target_os = "macos")))]
+pub mod x11;
+
+pub use clipboard::ArboardClipboard;
+pub use keys::EnigoKeys;
+#[cfg(target_os = "macos")]
+pub use macos::MacFocus;
+#[cfg(windows)]
+pub use windows::WindowsFocus;
+
+use quickreply_core::ports::{Clipboard, FocusTracker, KeyInjector, PortError};
+
+/// The OS ports the paste pipeline runs over. `Send`, so the shell can move them to the worker
+/// thread that waits and pastes; keep one `Ports` for the app's whole run (the clipboard in it
+/// owns what the app put on the X11 clipboard).
+pub struct Ports {
+    pub clipboard: Box<dyn Clipboard + Send>,
+    pub keys: Box<dyn KeyInjector + Send>,
+    pub focus: Box<dyn FocusTracker + Send>,
+    /// Which backends were picked, for logs and a diagnostics screen.
+    pub backend: String,
+}
+
+impl std::fmt::Debug for Ports {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ports")
+            .field("backend", &self.backend)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Picks the backends for this OS and session, and logs the choice (`log::info!`).
+///
+/// # Errors
+/// [`PortError::Unsupported`] on a Wayland-only session (no `DISPLAY`): the palette can still
+/// be opened with `quickreply palette`, but pasting needs X11 or XWayland; on an OS without a
+/// backend. [`PortError::Focus`] when `DISPLAY` is set but no X server answers.
+pub fn ports() -> Result<Ports, PortError> {
+    let ports = platform_ports()?;
+    log::info!("paste backend: {}", ports.backend);
+    Ok(ports)
+}
+
+#[cfg(all(unix, not(target_os = "macos")))]
+fn platform_ports() -> Result<Ports, PortError> {
+    let non_empty = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    let Some(display) = non_empty("DISPLAY") else {
+        let session = if non_empty("WAYLAND_DISPLAY").is_some() {
+            "this is a Wayland session without X11/XWayland (DISPLAY is not set)"
+        } else {
+            "no graphical session found (DISPLAY is not set)"
+        };
+        return Err(PortError::Unsupported(format!(
+            "{session}: pasting into other apps needs X11 or XWayland. The palette can still be \
+             opened with `quickreply palette`: bind that command to a desktop shortcut."
+        )));
+    };
+    // Connect now: a wrong DISPLAY is a clear error here instead of a failed paste later.
+    let mut focus = x11::X11Focus::connect()?;
+    let focus_mode = match focus.window_manager()? {
+        Some(wm) if focus.uses_ewmh()? => format!("_NET_ACTIVE_WINDOW of window manager {wm:?}"),
+        Some(wm) => format!("GetInputFocus (window manager {wm:?} has no _NET_ACTIVE_WINDOW)"),
+        None => "GetInputFocus (no window manager)".to_owned(),
+    };
+    if non_empty("WAYLAND_DISPLAY").is_some() {
+        log::warn!("XWayland: focus tracking and paste reach X11 windows only");
+    }
+    Ok(Ports {
+        clipboard: Box::new(ArboardClipboard::new()),
+        keys: Box::new(EnigoKeys::new()),
+        focus: Box::new(focus),
+        backend: format!(
+            "X11 on DISPLAY={display}: clipboard arboard, keys enigo (x11rb/XTEST), focus {focus_mode}"
+        ),
+    })
+}
+
+#[cfg(windows)]
+fn platform_ports() -> Result<Ports, PortError> {
+    Ok(Ports {
+        clipboard: Box::new(ArboardClipboard::new()),
+        keys: Box::new(EnigoKeys::new()),
+        focus: Box::new(WindowsFocus),
+        backend: "Windows: clipboard arboard, keys enigo (SendInput), focus GetForegroundWindow"
+            .to_owned(),
+    })
+}
+
+#[cfg(target_os = "macos")]
+fn platform_ports() -> Result<Ports, PortError> {
+    Ok(Ports {
+        clipboard: Box::new(ArboardClipboard::new()),
+        keys: Box::new(EnigoKeys::new()),
+        focus: Box::new(MacFocus),
+        backend: "macOS: clipboard arboard, keys enigo (CGEvent), focus NSWorkspace frontmost app"
+            .to_owned(),
+    })
+}
+
+#[cfg(not(any(unix, windows)))]
+fn platform_ports() -> Result<Ports, PortError> {
+    Err(PortError::Unsupported(format!(
+        "pasting is not supported on {}; the palette can still copy a reply",
+        std::env::consts::OS
+    )))
+}

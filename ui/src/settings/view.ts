@@ -1,0 +1,409 @@
+// Settings window.
+import { api, type ApiError, type Settings, type UiLang } from "../api";
+import { h, replace } from "../h";
+import { getLang, resolveUiLang, setLang, t } from "../i18n";
+import { COMMON_LOCALES, languageName, nativeName } from "../locales";
+import { LOCALE_RE, VAR_NAME_RE } from "../text";
+import { capture } from "./accelerator";
+
+const PASTE_KEYSTROKES = ["Ctrl+V", "Shift+Insert", "Ctrl+Shift+V"];
+
+interface VarRow {
+  id: number;
+  name: string;
+  value: string;
+}
+
+export function mountSettings(root: HTMLElement): void {
+  let saved: Settings | null = null;
+  let hotkey = "";
+  let rows: VarRow[] = [];
+  let nextId = 1;
+  let saving = false;
+  let status: { kind: "ok" | "error" | "info"; text: string } | null = null;
+  let hotkeyError = "";
+
+  // Elements rebuilt by render().
+  let form!: HTMLFormElement;
+  let hotkeyBtn!: HTMLButtonElement;
+  let hotkeyErr!: HTMLElement;
+  let pasteSel!: HTMLSelectElement;
+  let defLang!: HTMLInputElement;
+  let defLangErr!: HTMLElement;
+  let uiSel!: HTMLSelectElement;
+  let autostart!: HTMLInputElement;
+  let varsList!: HTMLElement;
+  let statusEl!: HTMLElement;
+  let saveBtn!: HTMLButtonElement;
+  let recording = false;
+
+  function section(id: string, title: string, ...children: (Node | null)[]): HTMLElement {
+    return h("section", { class: "section", "aria-labelledby": id }, h("h2", { id, class: "section-title" }, title), ...children);
+  }
+
+  function render(): void {
+    if (!saved) return;
+    const s = saved;
+    hotkey = s.hotkey;
+
+    hotkeyBtn = h("button", {
+      type: "button",
+      id: "hotkey",
+      class: "hotkey-field",
+      "aria-describedby": "hotkey-help hotkey-err",
+      onclick: () => (recording ? stopRecording(true) : startRecording()),
+      onkeydown: onHotkeyKey,
+      onblur: () => recording && stopRecording(true),
+    });
+    hotkeyErr = h("p", { class: "field-error", id: "hotkey-err", role: "alert" });
+    showHotkey();
+
+    const pasteOpts = PASTE_KEYSTROKES.includes(s.paste_keystroke) || !s.paste_keystroke ? PASTE_KEYSTROKES : [...PASTE_KEYSTROKES, s.paste_keystroke];
+    pasteSel = h(
+      "select",
+      { id: "paste", class: "input", "aria-describedby": "paste-help" },
+      pasteOpts.map((k) => h("option", { value: k, selected: k === s.paste_keystroke }, k)),
+    );
+
+    defLang = h("input", {
+      id: "deflang",
+      class: "input input-short",
+      type: "text",
+      list: "locale-codes",
+      value: s.default_lang,
+      autocomplete: "off",
+      spellcheck: "false",
+      "aria-describedby": "deflang-help deflang-err",
+      oninput: () => validateLang(false),
+    });
+    defLangErr = h("p", { class: "field-error", id: "deflang-err" });
+    const ui = getLang();
+    const datalist = h(
+      "datalist",
+      { id: "locale-codes" },
+      COMMON_LOCALES.map((c) => h("option", { value: c }, [c, nativeName(c), languageName(c, ui)].filter(Boolean).join(" · "))),
+    );
+
+    uiSel = h(
+      "select",
+      { id: "uilang", class: "input" },
+      h("option", { value: "auto", selected: s.ui_lang === "auto" }, t("settings.uiLang.auto")),
+      h("option", { value: "en", selected: s.ui_lang === "en", lang: "en" }, "English"),
+      h("option", { value: "zh-CN", selected: s.ui_lang === "zh-CN", lang: "zh-CN" }, "简体中文"),
+    );
+
+    autostart = h("input", { id: "autostart", type: "checkbox", class: "checkbox", checked: s.autostart });
+
+    rows = Object.entries(s.shop_vars ?? {}).map(([name, value]) => ({ id: nextId++, name, value }));
+    varsList = h("div", { class: "vars-list" });
+    renderRows();
+
+    statusEl = h("p", { class: "save-status", role: "status", "aria-live": "polite" });
+    saveBtn = h("button", { type: "submit", class: "btn btn-primary" }, t("settings.save"));
+
+    form = h(
+      "form",
+      {
+        class: "settings-form",
+        novalidate: true,
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          void save();
+        },
+      },
+      h(
+        "div",
+        { class: "settings-scroll" },
+        h("h1", { class: "settings-title" }, t("settings.title")),
+        section(
+          "sec-hotkey",
+          t("settings.hotkey.section"),
+          h(
+            "div",
+            { class: "field" },
+            h("label", { class: "field-label", for: "hotkey" }, t("settings.hotkey.label")),
+            hotkeyBtn,
+            h("p", { class: "help", id: "hotkey-help" }, t("settings.hotkey.help")),
+            hotkeyErr,
+          ),
+        ),
+        section(
+          "sec-paste",
+          t("settings.paste.section"),
+          h(
+            "div",
+            { class: "field" },
+            h("label", { class: "field-label", for: "paste" }, t("settings.paste.label")),
+            pasteSel,
+            h("p", { class: "help", id: "paste-help" }, t("settings.paste.help")),
+          ),
+        ),
+        section(
+          "sec-lang",
+          t("settings.lang.section"),
+          h(
+            "div",
+            { class: "field" },
+            h("label", { class: "field-label", for: "deflang" }, t("settings.defaultLang.label")),
+            defLang,
+            datalist,
+            h("p", { class: "help", id: "deflang-help" }, t("settings.defaultLang.help")),
+            defLangErr,
+          ),
+          h("div", { class: "field" }, h("label", { class: "field-label", for: "uilang" }, t("settings.uiLang.label")), uiSel),
+        ),
+        section(
+          "sec-startup",
+          t("settings.startup.section"),
+          h("div", { class: "field field-check" }, autostart, h("label", { for: "autostart" }, t("settings.autostart.label"))),
+        ),
+        section(
+          "sec-vars",
+          t("settings.vars.section"),
+          h("p", { class: "help", id: "vars-help" }, t("settings.vars.help")),
+          varsList,
+          h(
+            "button",
+            { type: "button", class: "btn btn-ghost", onclick: addRow },
+            h("span", { class: "plus", "aria-hidden": "true" }, "+"),
+            t("settings.vars.add"),
+          ),
+        ),
+      ),
+      h("footer", { class: "settings-footer" }, statusEl, saveBtn),
+    );
+    replace(root, h("div", { class: "settings" }, form));
+    renderStatus();
+  }
+
+  // ------------------------------------------------------------ hotkey capture
+  function showHotkey(text?: string): void {
+    hotkeyBtn.classList.toggle("recording", recording);
+    hotkeyBtn.setAttribute("aria-pressed", recording ? "true" : "false");
+    if (recording) {
+      replace(hotkeyBtn, h("span", { class: "hotkey-live" }, text || t("settings.hotkey.recording")));
+    } else if (hotkey) {
+      replace(hotkeyBtn, hotkey.split("+").map((k, i) => [i ? h("span", { class: "plus-sep", "aria-hidden": "true" }, "+") : null, h("kbd", null, k)]));
+      hotkeyBtn.setAttribute("aria-label", t("settings.hotkey.label") + ": " + hotkey);
+    } else {
+      replace(hotkeyBtn, h("span", { class: "muted" }, t("settings.hotkey.empty")));
+      hotkeyBtn.setAttribute("aria-label", t("settings.hotkey.label") + ": " + t("settings.hotkey.empty"));
+    }
+    replace(hotkeyErr, hotkeyError);
+    hotkeyBtn.toggleAttribute("aria-invalid", !!hotkeyError);
+  }
+
+  function startRecording(): void {
+    recording = true;
+    hotkeyError = "";
+    showHotkey();
+  }
+
+  function stopRecording(_cancel: boolean): void {
+    recording = false;
+    showHotkey();
+  }
+
+  function onHotkeyKey(e: KeyboardEvent): void {
+    if (!recording) return;
+    if (e.key === "Tab" && !e.ctrlKey && !e.altKey && !e.metaKey) {
+      stopRecording(true);
+      return; // let focus move on
+    }
+    e.preventDefault();
+    e.stopPropagation();
+    const c = capture(e);
+    if (c.kind === "cancel") stopRecording(true);
+    else if (c.kind === "modifiers") showHotkey(c.text ? c.text + "+…" : "");
+    else if (c.kind === "needs-modifier") {
+      hotkeyError = t("settings.hotkey.needModifier");
+      showHotkey(c.text);
+    } else {
+      hotkey = c.accelerator;
+      hotkeyError = "";
+      recording = false;
+      showHotkey();
+    }
+  }
+
+  // ------------------------------------------------------------ shop variables
+  function rowError(row: VarRow): string {
+    if (!row.name && !row.value) return "";
+    if (!VAR_NAME_RE.test(row.name)) return t("settings.vars.invalidName");
+    if (rows.some((r) => r !== row && r.name === row.name && rows.indexOf(r) < rows.indexOf(row))) return t("settings.vars.duplicate");
+    return "";
+  }
+
+  function renderRows(focusId?: number, focusField: "name" | "value" = "name"): void {
+    if (rows.length === 0) {
+      replace(varsList, h("p", { class: "empty-note" }, t("settings.vars.empty")));
+      return;
+    }
+    const head = h(
+      "div",
+      { class: "var-row var-head", "aria-hidden": "true" },
+      h("span", null, t("settings.vars.name")),
+      h("span", null, t("settings.vars.value")),
+      h("span"),
+    );
+    let toFocus: HTMLInputElement | null = null;
+    const items = rows.map((row) => {
+      const errId = "var-err-" + row.id;
+      const err = h("p", { class: "field-error var-error", id: errId });
+      const nameIn = h("input", {
+        class: "input mono",
+        type: "text",
+        value: row.name,
+        placeholder: "shop_name",
+        autocomplete: "off",
+        spellcheck: "false",
+        "aria-label": t("settings.vars.name"),
+        "aria-describedby": errId,
+        oninput: () => {
+          row.name = nameIn.value.trim();
+          refreshRowErrors();
+        },
+      });
+      const valueIn = h("input", {
+        class: "input",
+        type: "text",
+        value: row.value,
+        dir: "auto",
+        autocomplete: "off",
+        "aria-label": t("settings.vars.value"),
+        oninput: () => {
+          row.value = valueIn.value;
+          refreshRowErrors();
+        },
+      });
+      if (row.id === focusId) toFocus = focusField === "name" ? nameIn : valueIn;
+      const remove = h(
+        "button",
+        {
+          type: "button",
+          class: "btn btn-icon",
+          "aria-label": t("settings.vars.remove", { name: row.name || "…" }),
+          title: t("settings.vars.remove", { name: row.name || "…" }),
+          onclick: () => {
+            const i = rows.indexOf(row);
+            rows.splice(i, 1);
+            const next = rows[Math.min(i, rows.length - 1)];
+            renderRows(next?.id);
+          },
+        },
+        "×",
+      );
+      return h("div", { class: "var-item", "data-id": String(row.id) }, h("div", { class: "var-row" }, nameIn, valueIn, remove), err);
+    });
+    replace(varsList, head, items);
+    refreshRowErrors(false);
+    (toFocus as HTMLInputElement | null)?.focus();
+  }
+
+  /** Show name errors; `all` = also for rows whose name is still empty. */
+  function refreshRowErrors(all = false): number {
+    let count = 0;
+    for (const row of rows) {
+      const item = varsList.querySelector<HTMLElement>(`[data-id="${row.id}"]`);
+      if (!item) continue;
+      let msg = rowError(row);
+      if (!all && !row.name) msg = ""; // don't nag while a new row is being typed
+      if (rowError(row)) count++;
+      const nameIn = item.querySelector("input")!;
+      nameIn.toggleAttribute("aria-invalid", !!msg);
+      replace(item.querySelector(".var-error")!, msg);
+    }
+    return count;
+  }
+
+  function addRow(): void {
+    const row = { id: nextId++, name: "", value: "" };
+    rows.push(row);
+    renderRows(row.id);
+  }
+
+  // ------------------------------------------------------------ validation & save
+  function validateLang(strict: boolean): boolean {
+    const v = defLang.value.trim();
+    const ok = LOCALE_RE.test(v);
+    const msg = ok || (!strict && v.length < 2) ? "" : t("settings.defaultLang.invalid");
+    replace(defLangErr, msg);
+    defLang.toggleAttribute("aria-invalid", !!msg);
+    return ok;
+  }
+
+  function renderStatus(): void {
+    if (!statusEl) return;
+    statusEl.className = "save-status" + (status ? " status-" + status.kind : "");
+    replace(statusEl, status ? status.text : "");
+  }
+
+  async function save(): Promise<void> {
+    if (saving || !saved) return;
+    if (recording) stopRecording(true);
+    const langOk = validateLang(true);
+    const varErrors = refreshRowErrors(true);
+    if (!langOk || varErrors > 0) {
+      status = { kind: "error", text: t("settings.invalid") };
+      renderStatus();
+      form.querySelector<HTMLElement>("[aria-invalid]")?.focus();
+      return;
+    }
+    const shop_vars: Record<string, string> = {};
+    for (const r of rows) if (r.name) shop_vars[r.name] = r.value;
+    const next: Settings = {
+      hotkey,
+      paste_keystroke: pasteSel.value,
+      default_lang: defLang.value.trim(),
+      ui_lang: uiSel.value as UiLang,
+      autostart: autostart.checked,
+      shop_vars,
+    };
+    saving = true;
+    saveBtn.disabled = true;
+    status = { kind: "info", text: t("settings.saving") };
+    renderStatus();
+    try {
+      const result = await api.saveSettings(next);
+      saved = result;
+      hotkeyError = "";
+      setLang(resolveUiLang(result.ui_lang));
+      status = { kind: "ok", text: t("settings.saved") };
+      saving = false;
+      render();
+      saveBtn.focus();
+    } catch (err) {
+      const e = err as ApiError;
+      saving = false;
+      saveBtn.disabled = false;
+      if (e.code === "hotkey") {
+        hotkeyError = e.message;
+        hotkey = saved.hotkey; // the old one stays registered
+        showHotkey();
+        status = { kind: "error", text: t("settings.error.hotkey", { message: e.message }) };
+      } else {
+        status = { kind: "error", text: t("settings.error.save", { message: e.message }) };
+      }
+      renderStatus();
+    }
+  }
+
+  // ------------------------------------------------------------ boot
+  replace(root, h("div", { class: "settings settings-loading" }, h("p", { class: "muted" }, t("settings.loading"))));
+  document.addEventListener("keydown", (e) => {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && e.code === "KeyS") {
+      e.preventDefault();
+      void save();
+    }
+  });
+  api
+    .getSettings()
+    .then((s) => {
+      saved = s;
+      setLang(resolveUiLang(s.ui_lang));
+      render();
+    })
+    .catch((e: ApiError) => {
+      replace(root, h("div", { class: "settings settings-loading" }, h("p", { class: "field-error", role: "alert" }, t("settings.error.load", { message: e.message }))));
+    });
+}
