@@ -69,6 +69,8 @@ pub enum Command {
     /// Shop-wide variables (shop name, signature…)
     #[command(subcommand)]
     Vars(VarsCommand),
+    /// Open the palette of the running app (bind this to a system shortcut on Wayland)
+    Palette,
 }
 
 #[derive(Debug, Subcommand)]
@@ -163,8 +165,7 @@ pub fn db_path(db: Option<PathBuf>) -> PathBuf {
 }
 
 /// Runs one subcommand and maps the outcome to the exit-code contract.
-pub fn run(db: Option<PathBuf>, command: Command) -> ExitCode {
-    let path = db_path(db);
+pub fn run(path: PathBuf, command: Command) -> ExitCode {
     let mut out = Vec::new();
     match execute(&path, command, &mut out) {
         Ok(()) => {
@@ -397,6 +398,7 @@ fn execute(path: &Path, command: Command, out: &mut Vec<u8>) -> Result<()> {
             store.set_var(name.trim_start_matches('$'), &value)?;
             Ok(())
         }
+        Command::Palette => Err(Error::Invalid("`palette` is handled by the app, not the CLI".into())),
         Command::Vars(VarsCommand::List { json }) => {
             let store = open(path)?;
             let vars = store.vars()?;

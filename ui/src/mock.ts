@@ -180,8 +180,10 @@ export function installMock(): void {
         case "hide_palette":
           console.info("[mock] hide_palette");
           return null;
-        case "get_settings":
-          return structuredClone(settings);
+        case "get_settings": {
+          const ui = params.get("ui");
+          return { ...structuredClone(settings), ui_lang: ui === "en" || ui === "zh-CN" ? ui : settings.ui_lang };
+        }
         case "save_settings": {
           const s = args.settings as Settings;
           if (s.hotkey.includes("Super")) throw { code: "hotkey", message: `${s.hotkey} is already used by the system.` };
@@ -217,11 +219,14 @@ async function runScript(script: string): Promise<void> {
         key, bubbles: true, cancelable: true,
         code: key.length === 1 ? "Key" + key.toUpperCase() : key,
         altKey: parts.includes("Alt"), ctrlKey: parts.includes("Ctrl"), shiftKey: parts.includes("Shift"),
+        metaKey: parts.includes("Super"),
       };
       target.dispatchEvent(new KeyboardEvent("keydown", init));
       await sleep(200);
     } else if (op === "click") {
-      (document.querySelector(decodeURIComponent(arg)) as HTMLElement | null)?.click();
+      const el = document.querySelector(decodeURIComponent(arg)) as HTMLElement | null;
+      el?.focus();
+      el?.click();
       await sleep(200);
     }
   }

@@ -102,3 +102,119 @@ pub fn fill(store: &Store, renderer: &Renderer, request: &Request<'_>) -> Result
         text,
     })
 }
+
+/// A reply as the palette previews it: filled as far as the known values allow, with each
+/// missing value shown as `⟨name⟩` and listed, plus the source-language text for comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Preview {
+    pub reply: Reply,
+    pub missing: Vec<String>,
+    pub source_locale: String,
+    pub source_text: String,
+}
+
+/// Marks a missing value in a preview. Never pasted: [`fill`] refuses to render with any
+/// value missing.
+#[must_use]
+pub fn missing_marker(name: &str) -> String {
+    format!("⟨{name}⟩")
+}
+
+/// Renders a preview of a template for the palette: like [`fill`], but missing values become
+/// visible markers instead of an error.
+///
+/// # Errors
+/// Unknown template or order, a bad locale, or a render error other than missing values.
+pub fn preview(store: &Store, renderer: &Renderer, request: &Request<'_>) -> Result<Preview> {
+    let mut vars: Vec<(String, String)> = request.vars.to_vec();
+    let mut missing: Vec<String> = Vec::new();
+    // Each round fills what the resolver reached; a selector may reach new variables once its
+    // own is filled, so repeat (bounded by the number of distinct variables).
+    let reply = loop {
+        match fill(store, renderer, &Request { vars: &vars, ..request.clone() }) {
+            Ok(reply) => break reply,
+            Err(crate::Error::Render { missing: names, .. }) if !names.is_empty() && missing.len() < 64 => {
+                for name in names {
+                    if !missing.contains(&name) {
+                        vars.push((name.clone(), missing_marker(&name)));
+                        missing.push(name);
+                    }
+                }
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    let template = store.template(request.key)?;
+    let source_text = if reply.locale == template.source_locale {
+        reply.text.clone()
+    } else {
+        let source_request = Request { lang: Some(template.source_locale.as_str()), vars: &vars, ..request.clone() };
+        match fill(store, renderer, &source_request) {
+            Ok(source) => source.text,
+            Err(crate::Error::Render { missing: more, .. }) => {
+                // The source may use values the translation does not.
+                let mut all = vars.clone();
+                all.extend(more.iter().map(|m| (m.clone(), missing_marker(m))));
+                fill(store, renderer, &Request { vars: &all, ..source_request })?.text
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    Ok(Preview { reply, missing, source_locale: template.source_locale, source_text })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::{self, ImportOptions, Pack, PackFile};
+
+    fn store() -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        let pack = Pack {
+            files: vec![
+                PackFile {
+                    locale: "en".into(),
+                    name: "en.ftl".into(),
+                    text: "hi = Hello { $buyer_name }, order { $order_id }\n    .title = Hi\n".into(),
+                },
+                PackFile { locale: "ar".into(), name: "ar.ftl".into(), text: "hi = مرحباً { $buyer_name }\n".into() },
+            ],
+            manifest: pack::Manifest::default(),
+        };
+        pack::import(&mut store, &pack, &ImportOptions { status: Some(Status::NeedsReview), ..Default::default() })
+            .unwrap();
+        store
+    }
+
+    #[test]
+    fn identifiers_stay_text() {
+        assert!(matches!(value_for("order_id", "12345"), Value::Text(_)));
+        assert!(matches!(value_for("item_count", "12"), Value::Number(_)));
+    }
+
+    #[test]
+    fn preview_marks_missing_values_and_shows_the_source() {
+        let store = store();
+        let renderer = Renderer::new();
+        let p = preview(&store, &renderer, &Request { key: "hi", lang: Some("ar-SA"), ..Default::default() }).unwrap();
+        assert_eq!(p.reply.locale, "ar");
+        assert_eq!(p.reply.status, Status::NeedsReview);
+        assert_eq!(p.reply.text, "مرحباً ⟨buyer_name⟩");
+        assert_eq!(p.missing, vec!["buyer_name".to_string()]);
+        assert_eq!(p.source_locale, "en");
+        assert_eq!(p.source_text, "Hello ⟨buyer_name⟩, order ⟨order_id⟩");
+    }
+
+    #[test]
+    fn fill_never_returns_a_partial_text() {
+        let store = store();
+        let renderer = Renderer::new();
+        let err = fill(&store, &renderer, &Request { key: "hi", ..Default::default() }).unwrap_err();
+        let crate::Error::Render { missing, .. } = err else { panic!("expected a render error, got {err}") };
+        assert_eq!(missing, vec!["buyer_name".to_string(), "order_id".to_string()]);
+        let vars = [("buyer_name".to_string(), "Ana".to_string()), ("order_id".to_string(), "12345".to_string())];
+        let reply = fill(&store, &renderer, &Request { key: "hi", vars: &vars, ..Default::default() }).unwrap();
+        assert_eq!(reply.text, "Hello Ana, order 12345");
+        assert_eq!((reply.locale.as_str(), reply.status), ("en", Status::Approved));
+    }
+}

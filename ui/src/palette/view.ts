@@ -77,7 +77,7 @@ export function mountPalette(root: HTMLElement): void {
         scheduleSearch();
       },
     });
-    chips = h("div", { class: "chips", role: "toolbar", "aria-label": t("palette.lang.source.default") });
+    chips = h("div", { class: "chips" });
     listEl = h("div", { class: "results", id: "results", role: "listbox", "aria-label": t("palette.results.label") });
     left = h("div", { class: "pane-left" });
     previewPane = h("div", { class: "pane-right", "aria-live": "polite" });
@@ -197,10 +197,11 @@ export function mountPalette(root: HTMLElement): void {
               const pos = e.screenX + "," + e.screenY;
               if (pos === lastMouse) return; // list scrolled under a still mouse
               lastMouse = pos;
-              if (sel !== i && !busy) select(i, false);
+              if (sel !== i && !busy && mode === "list") select(i, false);
             },
             onclick: () => {
               if (busy) return;
+              if (mode === "confirm") setMode("list");
               select(i, false);
               activate();
             },
@@ -576,7 +577,7 @@ export function mountPalette(root: HTMLElement): void {
         type: "text",
         value: f.vars[name] ?? "",
         placeholder: t("palette.vars.hint", { name }),
-        "aria-describedby": id + "-hint",
+        "aria-describedby": "vars-note",
         autocomplete: "off",
         spellcheck: "false",
         dir: "auto",
@@ -594,13 +595,13 @@ export function mountPalette(root: HTMLElement): void {
       { class: "vars", onsubmit: (e: Event) => e.preventDefault(), novalidate: true },
       h("div", { class: "picker-title" }, t("palette.vars.title")),
       h("bdi", { class: "vars-item", dir: "auto" }, f.item.title),
+      h("p", { class: "vars-note", id: "vars-note" }, t("palette.vars.note")),
       f.missing.map((name, i) =>
         h(
           "div",
           { class: "field" },
           h("label", { class: "field-label", for: "var-" + i }, h("code", null, name)),
           varInputs[i],
-          h("span", { class: "field-hint", id: "var-" + i + "-hint" }, t("palette.vars.hint", { name })),
         ),
       ),
     );

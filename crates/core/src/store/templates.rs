@@ -181,6 +181,16 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Every locale the library has text in, ordered.
+    ///
+    /// # Errors
+    /// Database failure.
+    pub fn locales(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn().prepare_cached("SELECT DISTINCT locale FROM variants ORDER BY locale")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Every variant of every template as `(template_id, variant)`, for search indexing and export.
     ///
     /// # Errors

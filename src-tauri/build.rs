@@ -1,0 +1,46 @@
+//! Builds the web UI (ui/ → ui/dist) before Tauri embeds it, so `cargo build` alone yields the
+//! complete app. Needs `npm ci` to have run in ui/ once (./scripts/setup.sh does it).
+
+use std::path::Path;
+use std::process::Command;
+
+/// Commands the front end may call; each window's capability file allows a subset.
+const COMMANDS: &[&str] = &[
+    "palette_context",
+    "search",
+    "find_orders",
+    "paste",
+    "hide_palette",
+    "get_settings",
+    "save_settings",
+];
+
+fn main() {
+    build_ui();
+    tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri-build failed: check tauri.conf.json and capabilities/");
+}
+
+fn build_ui() {
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui");
+    for input in ["src", "index.html", "package.json", "package-lock.json", "vite.config.ts", "tsconfig.json"] {
+        println!("cargo:rerun-if-changed={}", ui.join(input).display());
+    }
+    println!("cargo:rerun-if-env-changed=QUICKREPLY_SKIP_UI_BUILD");
+    if std::env::var_os("QUICKREPLY_SKIP_UI_BUILD").is_some() && ui.join("dist/index.html").exists() {
+        return;
+    }
+    if !ui.join("node_modules").exists() {
+        panic!(
+            "ui/node_modules is missing: run ./scripts/setup.sh once (it runs `npm ci` in ui/), then build again"
+        );
+    }
+    let status = Command::new("npm")
+        .args(["run", "--silent", "build"])
+        .current_dir(&ui)
+        .status()
+        .expect("cannot run npm: install Node.js 20+ (./scripts/setup.sh)");
+    assert!(status.success(), "the UI build failed (npm run build in ui/): see the errors above");
+}

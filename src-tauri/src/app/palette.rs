@@ -1,0 +1,114 @@
+//! Showing and hiding the palette. The window is created hidden at start-up; the hotkey only
+//! remembers the focused window, moves the palette to the monitor under the mouse and shows it.
+
+use quickreply_core::store::Store;
+use tauri::{AppHandle, Emitter, Manager, PhysicalPosition, WebviewWindow};
+
+use super::error::IpcResult;
+use super::settings::Settings;
+use super::state::{AppState, LangSource, PaletteContext};
+
+pub const LABEL: &str = "palette";
+pub const SHOWN_EVENT: &str = "palette-shown";
+
+/// Hotkey pressed (or `quickreply palette`): remember where the paste must go, show the
+/// palette, then tell it the context (order and language from the clipboard).
+pub fn show(app: &AppHandle) {
+    let state = app.state::<AppState>();
+    let Some(window) = app.get_webview_window(LABEL) else {
+        log::error!("the palette window is missing");
+        return;
+    };
+    if window.is_visible().unwrap_or(false) && window.is_focused().unwrap_or(false) {
+        return;
+    }
+    // Before the palette takes focus: afterwards the focused window is the palette itself.
+    let target = state.with_ports(|p| p.focus.focused()).ok().and_then(Result::ok).flatten();
+    *state.lock(&state.target) = target;
+    log::debug!("palette opened over {target:?}");
+    place_under_cursor(&window);
+    let _ = window.show();
+    let _ = window.set_focus();
+
+    // Reading the clipboard asks its owner (a browser) for the text: do it off the event loop.
+    let app = app.clone();
+    std::thread::spawn(move || {
+        let state = app.state::<AppState>();
+        match compute_context(&state) {
+            Ok(context) => {
+                *state.lock(&state.context) = Some(context.clone());
+                let _ = app.emit_to(LABEL, SHOWN_EVENT, context);
+            }
+            Err(e) => log::warn!("palette context: {}", e.message),
+        }
+    });
+}
+
+/// Order and target language for this opening: an order id on the clipboard (alone or in
+/// copied text) makes that order active and its buyer's language the target; otherwise the
+/// shop's default language.
+pub fn compute_context(state: &AppState) -> IpcResult<PaletteContext> {
+    let clipboard_text = state.with_ports(|p| p.clipboard.read()).ok().and_then(Result::ok).and_then(|c| c.text);
+    let store = state.store();
+    let settings = Settings::load(&store)?;
+    let order = match clipboard_text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        Some(text) if text.len() <= 4096 => store.find_order_id_in(text)?,
+        _ => None,
+    };
+    let (lang, lang_source) = match order.as_ref().and_then(|o| o.buyer_locale.clone()) {
+        Some(locale) => (locale, LangSource::Order),
+        None => (settings.default_lang.clone(), LangSource::Default),
+    };
+    Ok(PaletteContext {
+        order,
+        lang,
+        lang_source,
+        locales: locales(&store)?,
+        ui_lang: settings.effective_ui_lang().to_string(),
+    })
+}
+
+fn locales(store: &Store) -> IpcResult<Vec<String>> {
+    Ok(store.locales()?)
+}
+
+/// Centre the palette horizontally on the monitor under the mouse, a quarter down from its top.
+fn place_under_cursor(window: &WebviewWindow) {
+    let (Ok(cursor), Ok(monitors), Ok(size)) = (window.cursor_position(), window.available_monitors(), window.outer_size())
+    else {
+        return;
+    };
+    let monitor = monitors.iter().find(|m| {
+        let (p, s) = (m.position(), m.size());
+        cursor.x >= f64::from(p.x)
+            && cursor.y >= f64::from(p.y)
+            && cursor.x < f64::from(p.x) + f64::from(s.width)
+            && cursor.y < f64::from(p.y) + f64::from(s.height)
+    });
+    if let Some(m) = monitor {
+        let (p, s) = (m.position(), m.size());
+        let x = p.x + (i32::try_from(s.width).unwrap_or(0) - i32::try_from(size.width).unwrap_or(0)) / 2;
+        let y = p.y + i32::try_from(s.height / 4).unwrap_or(0);
+        let _ = window.set_position(PhysicalPosition::new(x, y));
+    }
+}
+
+/// Hide the palette. With `refocus`, give focus back to the remembered window (Esc): without
+/// a window manager, hiding alone leaves focus on the root window.
+pub fn hide(app: &AppHandle, refocus: bool) {
+    if let Some(window) = app.get_webview_window(LABEL) {
+        let _ = window.hide();
+    }
+    if refocus {
+        let app = app.clone();
+        std::thread::spawn(move || {
+            let state = app.state::<AppState>();
+            let target = *state.lock(&state.target);
+            if let Some(target) = target {
+                if let Ok(Err(e)) = state.with_ports(|p| p.focus.activate(target)) {
+                    log::warn!("could not give focus back to {target}: {e}");
+                }
+            }
+        });
+    }
+}
