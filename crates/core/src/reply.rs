@@ -175,7 +175,9 @@ mod tests {
                 PackFile {
                     locale: "en".into(),
                     name: "en.ftl".into(),
-                    text: "hi = Hello { $buyer_name }, order { $order_id }\n    .title = Hi\n".into(),
+                    text: "hi = Hello { $buyer_name }, order { $order_id }\n    .title = Hi\n\
+                           due = Due { DATETIME($eta, dateStyle: \"long\") }: { NUMBER($total, minimumFractionDigits: 2) }\n"
+                        .into(),
                 },
                 PackFile { locale: "ar".into(), name: "ar.ftl".into(), text: "hi = مرحباً { $buyer_name }\n".into() },
             ],
@@ -203,6 +205,17 @@ mod tests {
         assert_eq!(p.missing, vec!["buyer_name".to_string()]);
         assert_eq!(p.source_locale, "en");
         assert_eq!(p.source_text, "Hello ⟨buyer_name⟩, order ⟨order_id⟩");
+    }
+
+    #[test]
+    fn preview_markers_pass_through_number_and_date_functions() {
+        let store = store();
+        let renderer = Renderer::new();
+        let p = preview(&store, &renderer, &Request { key: "due", ..Default::default() }).unwrap();
+        assert_eq!(p.reply.text, "Due ⟨eta⟩: ⟨total⟩");
+        assert_eq!(p.missing, vec!["eta".to_string(), "total".to_string()]);
+        let err = fill(&store, &renderer, &Request { key: "due", ..Default::default() }).unwrap_err();
+        assert!(matches!(err, crate::Error::Render { .. }), "{err}");
     }
 
     #[test]

@@ -56,25 +56,35 @@ pub fn search(
     for hit in hits {
         let template = store.template(&hit.key)?;
         let request = Request { key: &hit.key, lang: Some(&lang), order_id: order_id.as_deref(), vars: &[] };
-        let preview = match reply::preview(&store, &state.renderer, &request) {
-            Ok(p) => p,
-            Err(e) => {
-                log::warn!("preview of {}: {e}", hit.key);
-                continue;
-            }
+        let item = match reply::preview(&store, &state.renderer, &request) {
+            Ok(preview) => ResultItem {
+                key: hit.key,
+                title: hit.title,
+                shortcut: template.shortcut,
+                category: template.category,
+                locale: preview.reply.locale,
+                status: preview.reply.status,
+                preview: preview.reply.text,
+                source_locale: preview.source_locale,
+                source_preview: preview.source_text,
+                missing: preview.missing,
+            },
+            // Still listed, so staff see why it cannot be used; pasting it fails with the
+            // same message.
+            Err(e) => ResultItem {
+                key: hit.key,
+                title: hit.title,
+                shortcut: template.shortcut,
+                category: template.category,
+                locale: lang.clone(),
+                status: Status::NeedsReview,
+                preview: e.to_string(),
+                source_locale: template.source_locale.clone(),
+                source_preview: String::new(),
+                missing: Vec::new(),
+            },
         };
-        items.push(ResultItem {
-            key: hit.key,
-            title: hit.title,
-            shortcut: template.shortcut,
-            category: template.category,
-            locale: preview.reply.locale,
-            status: preview.reply.status,
-            preview: preview.reply.text,
-            source_locale: preview.source_locale,
-            source_preview: preview.source_text,
-            missing: preview.missing,
-        });
+        items.push(item);
     }
     Ok(items)
 }

@@ -319,6 +319,7 @@ pub(crate) fn format_number(data: &LocaleData, number: &FluentNumber) -> Option<
 pub(crate) fn NUMBER<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> FluentValue<'a> {
     let mut number = match positional.first() {
         Some(FluentValue::Number(n)) => n.clone(),
+        Some(FluentValue::String(s)) if is_preview_marker(s) => return FluentValue::String(s.clone()),
         Some(FluentValue::String(s)) => match s.trim().parse::<f64>() {
             Ok(v) if v.is_finite() => FluentNumber::new(v, Default::default()),
             _ => {
@@ -339,6 +340,13 @@ pub(crate) fn NUMBER<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> 
     };
     number.options.merge(named);
     FluentValue::Number(number)
+}
+
+/// A preview's stand-in for a missing value (`⟨eta⟩`, see `crate::reply::missing_marker`):
+/// `NUMBER()` and `DATETIME()` pass it through so the palette can show the rest of the text.
+/// A real render never gets here with one, because it refuses missing values first.
+fn is_preview_marker(s: &str) -> bool {
+    s.starts_with('⟨') && s.ends_with('⟩')
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -456,6 +464,7 @@ pub(crate) fn DATETIME<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -
                 }
             }
         }
+        Some(FluentValue::String(s)) if is_preview_marker(s) => return FluentValue::String(s.clone()),
         Some(FluentValue::String(s)) => match DateValue::parse(s.trim()) {
             Some(d) => FluentDate::new(d),
             None => {
