@@ -9,8 +9,17 @@ log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 SUDO=""
 if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
 
-# Debian packages: C toolchain for bundled SQLite.
-APT_PACKAGES=(build-essential pkg-config curl file)
+# Debian packages: C toolchain (bundled SQLite), Tauri 2's WebKitGTK stack, key injection
+# (libxkbcommon, libxdo), Node.js for the UI build, and what the end-to-end tests drive: an X
+# server, a window manager, xdotool/xclip, ImageMagick for screenshots, Chromium as the paste
+# target, fonts for Arabic and Chinese.
+APT_PACKAGES=(
+  build-essential pkg-config curl wget file
+  libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev
+  libxdo-dev libxkbcommon-dev
+  xvfb openbox xdotool x11-utils xclip imagemagick chromium
+  fonts-noto-core fonts-noto-cjk
+)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
@@ -32,4 +41,21 @@ for component in clippy rustfmt; do
     rustup component add "$component"
   fi
 done
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  log "installing Node.js and npm from Debian"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if ((node_major < 20)); then
+  echo "setup: Node.js $node_major is too old for the UI build (Vite 7 needs 20+)." >&2
+  exit 1
+fi
+
+# UI dependencies, exactly as locked. Skipped when package-lock.json has not changed since.
+stamp=ui/node_modules/.package-lock.json
+if [[ ! -f $stamp || ui/package-lock.json -nt $stamp ]]; then
+  log "installing UI packages (npm ci)"
+  (cd ui && npm ci --no-audit --no-fund --loglevel=error)
+fi
 log "done"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets everything up and runs every check: format, lints, unit + integration tests, the CLI
-# contract tests against the release binary.
+# Sets everything up and runs every check: formatting, lints, Rust unit and integration tests
+# (CLI contract included), the UI's tests, and the end-to-end suite (real X server, real app,
+# real Chromium as the paste target).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -10,11 +11,20 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
+step "UI: type check, unit tests, build"
+(cd ui && npm run --silent test && npm run --silent build)
+
 step "cargo clippy --all-targets -- -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 
 step "cargo test (unit, integration, CLI contract)"
 cargo test --workspace
 
-step "benchmarks compile"
-cargo bench --workspace --no-run
+step "benchmarks compile and run once on small data"
+cargo test -p quickreply-core --benches
+
+step "release build"
+cargo build --release --bin quickreply
+
+step "end-to-end: hotkey → palette → paste into Chromium"
+python3 tests/e2e/run.py --bin target/release/quickreply

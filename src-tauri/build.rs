@@ -18,18 +18,27 @@ const COMMANDS: &[&str] = &[
 fn main() {
     build_ui();
     tauri_build::try_build(
-        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
     )
     .expect("tauri-build failed: check tauri.conf.json and capabilities/");
 }
 
 fn build_ui() {
     let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui");
-    for input in ["src", "index.html", "package.json", "package-lock.json", "vite.config.ts", "tsconfig.json"] {
+    for input in [
+        "src",
+        "index.html",
+        "package.json",
+        "package-lock.json",
+        "vite.config.ts",
+        "tsconfig.json",
+    ] {
         println!("cargo:rerun-if-changed={}", ui.join(input).display());
     }
     println!("cargo:rerun-if-env-changed=QUICKREPLY_SKIP_UI_BUILD");
-    if std::env::var_os("QUICKREPLY_SKIP_UI_BUILD").is_some() && ui.join("dist/index.html").exists() {
+    if std::env::var_os("QUICKREPLY_SKIP_UI_BUILD").is_some() && ui.join("dist/index.html").exists()
+    {
         return;
     }
     if !ui.join("node_modules").exists() {
@@ -42,5 +51,8 @@ fn build_ui() {
         .current_dir(&ui)
         .status()
         .expect("cannot run npm: install Node.js 20+ (./scripts/setup.sh)");
-    assert!(status.success(), "the UI build failed (npm run build in ui/): see the errors above");
+    assert!(
+        status.success(),
+        "the UI build failed (npm run build in ui/): see the errors above"
+    );
 }

@@ -398,7 +398,9 @@ fn execute(path: &Path, command: Command, out: &mut Vec<u8>) -> Result<()> {
             store.set_var(name.trim_start_matches('$'), &value)?;
             Ok(())
         }
-        Command::Palette => Err(Error::Invalid("`palette` is handled by the app, not the CLI".into())),
+        Command::Palette => Err(Error::Invalid(
+            "`palette` is handled by the app, not the CLI".into(),
+        )),
         Command::Vars(VarsCommand::List { json }) => {
             let store = open(path)?;
             let vars = store.vars()?;

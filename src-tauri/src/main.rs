@@ -2,7 +2,10 @@
 //! library (never opens a window).
 
 // No console window behind the app on Windows release builds.
-#![cfg_attr(all(not(debug_assertions), target_os = "windows"), windows_subsystem = "windows")]
+#![cfg_attr(
+    all(not(debug_assertions), target_os = "windows"),
+    windows_subsystem = "windows"
+)]
 
 mod app;
 mod cli;

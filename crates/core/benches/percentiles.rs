@@ -35,6 +35,13 @@ fn main() {
     // `cargo bench` passes --bench; `cargo test --benches` passes nothing: run small then.
     let quick = !std::env::args().any(|a| a == "--bench");
     let scale = if quick { 100 } else { 1 };
+    // `cargo bench --bench percentiles -- search` runs only the sections named.
+    let only: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let wanted =
+        |section: &str| only.is_empty() || only.iter().any(|o| section.contains(o.as_str()));
 
     let renderer = Renderer::new();
     let body = "{ $item_count ->\n    [one] Hello { $buyer_name }, your item from order { $order_id } ships { DATETIME($eta, dateStyle: \"long\") }.\n   *[other] Hello { $buyer_name }, your { $item_count } items from order { $order_id } ship { DATETIME($eta, dateStyle: \"long\") }; total { NUMBER($total, minimumFractionDigits: 2) }.\n}";
@@ -44,7 +51,7 @@ fn main() {
     args.insert("item_count".into(), Value::Number(3.0));
     args.insert("total".into(), Value::Number(1234.5));
     args.insert("eta".into(), Value::parse("2024-05-01"));
-    for locale in ["en", "ar", "ru"] {
+    for locale in ["en", "ar", "ru"].into_iter().filter(|_| wanted("render")) {
         renderer.render(locale, "bench", body, &[], &args).unwrap();
         let samples = (0..20_000 / scale)
             .map(|_| {
@@ -56,6 +63,15 @@ fn main() {
         report(&format!("render warm cache ({locale})"), samples);
     }
 
+    if wanted("search") {
+        search(scale);
+    }
+    if wanted("orders") {
+        orders(scale);
+    }
+}
+
+fn search(scale: usize) {
     let variants = 100_000 / scale;
     let (templates, all) = common::library(variants);
     let t = Instant::now();
@@ -67,15 +83,28 @@ fn main() {
     );
     let queries = common::queries();
     let mut samples = Vec::new();
+    let mut slowest: Vec<(Duration, &str)> = Vec::new();
     for _ in 0..5 {
         for q in &queries {
             let t = Instant::now();
             std::hint::black_box(index.search(q, None, 20));
-            samples.push(t.elapsed());
+            let took = t.elapsed();
+            samples.push(took);
+            slowest.push((took, q));
         }
     }
+    slowest.sort_by(|a, b| b.0.cmp(&a.0));
+    slowest.dedup_by(|a, b| a.1 == b.1);
+    let names: Vec<String> = slowest
+        .iter()
+        .take(5)
+        .map(|(d, q)| format!("{q:?} {d:.1?}"))
+        .collect();
+    println!("  slowest queries: {}", names.join(", "));
     report(&format!("search ({variants} variants)"), samples);
+}
 
+fn orders(scale: usize) {
     let rows = 1_000_000 / scale;
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("orders.csv");

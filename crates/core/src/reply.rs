@@ -131,9 +131,18 @@ pub fn preview(store: &Store, renderer: &Renderer, request: &Request<'_>) -> Res
     // Each round fills what the resolver reached; a selector may reach new variables once its
     // own is filled, so repeat (bounded by the number of distinct variables).
     let reply = loop {
-        match fill(store, renderer, &Request { vars: &vars, ..request.clone() }) {
+        match fill(
+            store,
+            renderer,
+            &Request {
+                vars: &vars,
+                ..request.clone()
+            },
+        ) {
             Ok(reply) => break reply,
-            Err(crate::Error::Render { missing: names, .. }) if !names.is_empty() && missing.len() < 64 => {
+            Err(crate::Error::Render { missing: names, .. })
+                if !names.is_empty() && missing.len() < 64 =>
+            {
                 for name in names {
                     if !missing.contains(&name) {
                         vars.push((name.clone(), missing_marker(&name)));
@@ -148,19 +157,36 @@ pub fn preview(store: &Store, renderer: &Renderer, request: &Request<'_>) -> Res
     let source_text = if reply.locale == template.source_locale {
         reply.text.clone()
     } else {
-        let source_request = Request { lang: Some(template.source_locale.as_str()), vars: &vars, ..request.clone() };
+        let source_request = Request {
+            lang: Some(template.source_locale.as_str()),
+            vars: &vars,
+            ..request.clone()
+        };
         match fill(store, renderer, &source_request) {
             Ok(source) => source.text,
             Err(crate::Error::Render { missing: more, .. }) => {
                 // The source may use values the translation does not.
                 let mut all = vars.clone();
                 all.extend(more.iter().map(|m| (m.clone(), missing_marker(m))));
-                fill(store, renderer, &Request { vars: &all, ..source_request })?.text
+                fill(
+                    store,
+                    renderer,
+                    &Request {
+                        vars: &all,
+                        ..source_request
+                    },
+                )?
+                .text
             }
             Err(e) => return Err(e),
         }
     };
-    Ok(Preview { reply, missing, source_locale: template.source_locale, source_text })
+    Ok(Preview {
+        reply,
+        missing,
+        source_locale: template.source_locale,
+        source_text,
+    })
 }
 
 #[cfg(test)]
@@ -183,8 +209,15 @@ mod tests {
             ],
             manifest: pack::Manifest::default(),
         };
-        pack::import(&mut store, &pack, &ImportOptions { status: Some(Status::NeedsReview), ..Default::default() })
-            .unwrap();
+        pack::import(
+            &mut store,
+            &pack,
+            &ImportOptions {
+                status: Some(Status::NeedsReview),
+                ..Default::default()
+            },
+        )
+        .unwrap();
         store
     }
 
@@ -198,7 +231,16 @@ mod tests {
     fn preview_marks_missing_values_and_shows_the_source() {
         let store = store();
         let renderer = Renderer::new();
-        let p = preview(&store, &renderer, &Request { key: "hi", lang: Some("ar-SA"), ..Default::default() }).unwrap();
+        let p = preview(
+            &store,
+            &renderer,
+            &Request {
+                key: "hi",
+                lang: Some("ar-SA"),
+                ..Default::default()
+            },
+        )
+        .unwrap();
         assert_eq!(p.reply.locale, "ar");
         assert_eq!(p.reply.status, Status::NeedsReview);
         assert_eq!(p.reply.text, "مرحباً ⟨buyer_name⟩");
@@ -211,10 +253,26 @@ mod tests {
     fn preview_markers_pass_through_number_and_date_functions() {
         let store = store();
         let renderer = Renderer::new();
-        let p = preview(&store, &renderer, &Request { key: "due", ..Default::default() }).unwrap();
+        let p = preview(
+            &store,
+            &renderer,
+            &Request {
+                key: "due",
+                ..Default::default()
+            },
+        )
+        .unwrap();
         assert_eq!(p.reply.text, "Due ⟨eta⟩: ⟨total⟩");
         assert_eq!(p.missing, vec!["eta".to_string(), "total".to_string()]);
-        let err = fill(&store, &renderer, &Request { key: "due", ..Default::default() }).unwrap_err();
+        let err = fill(
+            &store,
+            &renderer,
+            &Request {
+                key: "due",
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
         assert!(matches!(err, crate::Error::Render { .. }), "{err}");
     }
 
@@ -222,12 +280,40 @@ mod tests {
     fn fill_never_returns_a_partial_text() {
         let store = store();
         let renderer = Renderer::new();
-        let err = fill(&store, &renderer, &Request { key: "hi", ..Default::default() }).unwrap_err();
-        let crate::Error::Render { missing, .. } = err else { panic!("expected a render error, got {err}") };
-        assert_eq!(missing, vec!["buyer_name".to_string(), "order_id".to_string()]);
-        let vars = [("buyer_name".to_string(), "Ana".to_string()), ("order_id".to_string(), "12345".to_string())];
-        let reply = fill(&store, &renderer, &Request { key: "hi", vars: &vars, ..Default::default() }).unwrap();
+        let err = fill(
+            &store,
+            &renderer,
+            &Request {
+                key: "hi",
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
+        let crate::Error::Render { missing, .. } = err else {
+            panic!("expected a render error, got {err}")
+        };
+        assert_eq!(
+            missing,
+            vec!["buyer_name".to_string(), "order_id".to_string()]
+        );
+        let vars = [
+            ("buyer_name".to_string(), "Ana".to_string()),
+            ("order_id".to_string(), "12345".to_string()),
+        ];
+        let reply = fill(
+            &store,
+            &renderer,
+            &Request {
+                key: "hi",
+                vars: &vars,
+                ..Default::default()
+            },
+        )
+        .unwrap();
         assert_eq!(reply.text, "Hello Ana, order 12345");
-        assert_eq!((reply.locale.as_str(), reply.status), ("en", Status::Approved));
+        assert_eq!(
+            (reply.locale.as_str(), reply.status),
+            ("en", Status::Approved)
+        );
     }
 }

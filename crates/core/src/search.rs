@@ -50,6 +50,9 @@ enum Field {
 pub struct SearchIndex {
     docs: Vec<Doc>,
     labels: Vec<Utf32String>,
+    /// Which ASCII letters and digits each label contains: a label lacking one of the query's
+    /// cannot match it, so the fuzzy matcher never sees it.
+    label_masks: Vec<u64>,
     /// Sorted vocabulary; postings are (doc, field), deduplicated.
     vocab: Vec<String>,
     postings: Vec<Vec<(u32, Field)>>,
@@ -74,6 +77,7 @@ impl SearchIndex {
     pub fn build(templates: &[Template], variants: &[(i64, Variant)]) -> Self {
         let mut docs = Vec::with_capacity(templates.len());
         let mut labels = Vec::with_capacity(templates.len());
+        let mut label_masks = Vec::with_capacity(templates.len());
         let mut by_id = HashMap::with_capacity(templates.len());
         let mut words: HashMap<String, Vec<(u32, Field)>> = HashMap::new();
         let mut add = |word: String, doc: u32, field: Field| {
@@ -90,6 +94,7 @@ impl SearchIndex {
             for word in tokens(&label) {
                 add(word, doc, Field::Label);
             }
+            label_masks.push(char_mask(&label));
             labels.push(Utf32String::from(label));
             docs.push(Doc {
                 key: t.key.clone(),
@@ -119,6 +124,7 @@ impl SearchIndex {
         Self {
             docs,
             labels,
+            label_masks,
             vocab,
             postings,
         }
@@ -148,15 +154,15 @@ impl SearchIndex {
         if query.is_empty() {
             matched.fill(true);
         } else {
-            let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
-            let mut matcher = Matcher::new(Config::DEFAULT);
-            let mut fuzzy: Vec<bool> = vec![false; n];
-            for (i, label) in self.labels.iter().enumerate() {
-                if let Some(s) = pattern.score(label.slice(..), &mut matcher) {
+            let fuzzy = self.fuzzy_label_scores(query);
+            let mut matched_fuzzy: Vec<bool> = vec![false; n];
+            for (i, score) in fuzzy.iter().enumerate() {
+                if let Some(s) = score {
                     scores[i] += s;
-                    fuzzy[i] = true;
+                    matched_fuzzy[i] = true;
                 }
             }
+            let fuzzy = matched_fuzzy;
             let qwords: Vec<String> = tokens(query).collect();
             // found[d]: how many query words doc d contains.
             let mut found: Vec<u16> = vec![0; n];
@@ -180,6 +186,9 @@ impl SearchIndex {
             let all = u16::try_from(qwords.len()).unwrap_or(u16::MAX);
             for d in 0..n {
                 matched[d] = fuzzy[d] || (all > 0 && found[d] == all);
+                if matched[d] {
+                    scores[d] += usage_boost(self.docs[d].use_count);
+                }
             }
         }
 
@@ -203,6 +212,34 @@ impl SearchIndex {
             .collect()
     }
 
+    /// nucleo's score of the whole query against every label (`None`: no match). Split over two
+    /// threads for large libraries: this is the one pass over every template.
+    fn fuzzy_label_scores(&self, query: &str) -> Vec<Option<u32>> {
+        let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+        let qmask = char_mask(query);
+        let score_range = |start: usize, out: &mut [Option<u32>]| {
+            let mut matcher = Matcher::new(Config::DEFAULT);
+            for (offset, slot) in out.iter_mut().enumerate() {
+                let i = start + offset;
+                if qmask & !self.label_masks[i] == 0 {
+                    *slot = pattern.score(self.labels[i].slice(..), &mut matcher);
+                }
+            }
+        };
+        let n = self.labels.len();
+        let mut out = vec![None; n];
+        if n < PARALLEL_FROM {
+            score_range(0, &mut out);
+        } else {
+            let (first, second) = out.split_at_mut(n / 2);
+            std::thread::scope(|scope| {
+                scope.spawn(|| score_range(0, first));
+                score_range(n / 2, second);
+            });
+        }
+        out
+    }
+
     /// Vocabulary entries that answer a query word, with their points: the exact word, words
     /// it is a prefix of, and, only when neither exists, words within a small edit distance.
     fn word_matches(&self, qword: &str) -> Vec<(usize, u32)> {
@@ -214,25 +251,42 @@ impl SearchIndex {
             }
             out.push((i, if word == qword { EXACT } else { PREFIX }));
         }
-        let qlen = qword.chars().count();
-        if out.is_empty() && qlen >= 4 {
-            let max = if qlen >= 8 { 2 } else { 1 };
-            let q: Vec<char> = qword.chars().collect();
+        let q: Vec<char> = qword.chars().collect();
+        if out.is_empty() && q.len() >= 4 {
+            let max = if q.len() >= 8 { 2 } else { 1 };
             let mut buf = Vec::new();
-            for (i, word) in self.vocab.iter().enumerate() {
-                let wlen = word.len();
-                // Byte length bounds char length; a cheap filter before the real distance.
-                if wlen + max < qlen || word.chars().count().abs_diff(qlen) > max {
-                    continue;
-                }
-                buf.clear();
-                buf.extend(word.chars());
-                if within_distance(&q, &buf, max) {
-                    out.push((i, TYPO));
+            // People rarely mistype the first letter: look only at words starting with it, or
+            // with the second letter when the first two are swapped (`cnacel`). The vocabulary
+            // is sorted, so each is one contiguous range.
+            let mut firsts = vec![q[0]];
+            if q[1] != q[0] {
+                firsts.push(q[1]);
+            }
+            for first in firsts {
+                for i in self.range_starting_with(first) {
+                    let word = &self.vocab[i];
+                    // Byte length bounds char length: a cheap filter before the real distance.
+                    if word.len() + max < q.len() || word.chars().count().abs_diff(q.len()) > max {
+                        continue;
+                    }
+                    buf.clear();
+                    buf.extend(word.chars());
+                    if within_distance(&q, &buf, max) {
+                        out.push((i, TYPO));
+                    }
                 }
             }
         }
         out
+    }
+
+    /// Indices of the vocabulary words that start with `first`.
+    fn range_starting_with(&self, first: char) -> std::ops::Range<usize> {
+        let mut buf = [0u8; 4];
+        let prefix: &str = first.encode_utf8(&mut buf);
+        let start = self.vocab.partition_point(|w| w.as_str() < prefix);
+        let len = self.vocab[start..].partition_point(|w| w.starts_with(prefix));
+        start..start + len
     }
 }
 
@@ -244,6 +298,27 @@ impl Doc {
             .and_then(|l| self.titles.iter().find(|(tl, _)| tl == l))
             .map_or(&self.title, |(_, t)| t)
     }
+}
+
+/// Below this many templates one thread is faster than spawning a second.
+const PARALLEL_FROM: usize = 4096;
+
+/// Templates used often rank a little higher: staff reach for the same few replies all day.
+/// Logarithmic, so a favourite never buries a much better match.
+fn usage_boost(use_count: i64) -> u32 {
+    let uses = u32::try_from(use_count.clamp(0, 100_000)).unwrap_or(0);
+    // ln(1 + uses) * 6, in integers: about 4 points per doubling of use.
+    (u32::BITS - uses.leading_zeros()) * 4
+}
+
+/// Bit set of the ASCII letters (case-folded) and digits in `text`.
+fn char_mask(text: &str) -> u64 {
+    text.bytes()
+        .fold(0, |mask, b| match b.to_ascii_lowercase() {
+            c @ b'a'..=b'z' => mask | 1 << (c - b'a'),
+            c @ b'0'..=b'9' => mask | 1 << (26 + c - b'0'),
+            _ => mask,
+        })
 }
 
 /// Removes `$variable` and `-term` references so that `buyer_name` does not match every
@@ -527,6 +602,57 @@ mod tests {
     fn limit_and_empty_query() {
         assert_eq!(index().search("", None, 2).len(), 2);
         assert_eq!(index().search("", None, 10).len(), 4);
+    }
+
+    #[test]
+    fn frequent_use_breaks_near_ties_but_not_real_differences() {
+        let mut templates = vec![
+            template(1, "refund-issued", "Refund issued", "", ""),
+            template(2, "refund-policy", "Refund policy", "", ""),
+        ];
+        assert_eq!(
+            keys(&SearchIndex::build(&templates, &[]).search("refund", None, 2))[0],
+            "refund-issued"
+        );
+        templates[1].use_count = 40;
+        assert_eq!(
+            keys(&SearchIndex::build(&templates, &[]).search("refund", None, 2))[0],
+            "refund-policy"
+        );
+        // An exact title match still beats a popular loose match.
+        assert_eq!(
+            keys(&SearchIndex::build(&templates, &[]).search("refund issued", None, 2))[0],
+            "refund-issued"
+        );
+    }
+
+    #[test]
+    fn large_libraries_rank_the_same_as_small_ones() {
+        let mut templates: Vec<Template> = (0..5000)
+            .map(|i| template(i, &format!("filler-{i}"), &format!("Filler {i}"), "", ""))
+            .collect();
+        templates.push(template(
+            9999,
+            "customs-duties",
+            "Customs and duties",
+            "tax",
+            ";customs",
+        ));
+        let index = SearchIndex::build(&templates, &[]);
+        assert!(index.len() >= PARALLEL_FROM);
+        assert_eq!(keys(&index.search("custms", None, 3))[0], "customs-duties");
+        assert_eq!(
+            keys(&index.search("filler 4999", None, 1))[0],
+            "filler-4999"
+        );
+    }
+
+    #[test]
+    fn char_masks_only_rule_out_impossible_labels() {
+        assert_eq!(char_mask("abc") & !char_mask("xaybzc"), 0);
+        assert_ne!(char_mask("abq") & !char_mask("abc"), 0);
+        assert_eq!(char_mask("ABC"), char_mask("abc"));
+        assert_eq!(char_mask("退款"), 0, "non-ASCII never rules a label out");
     }
 
     #[test]

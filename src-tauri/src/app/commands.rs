@@ -55,7 +55,12 @@ pub fn search(
     let mut items = Vec::with_capacity(hits.len());
     for hit in hits {
         let template = store.template(&hit.key)?;
-        let request = Request { key: &hit.key, lang: Some(&lang), order_id: order_id.as_deref(), vars: &[] };
+        let request = Request {
+            key: &hit.key,
+            lang: Some(&lang),
+            order_id: order_id.as_deref(),
+            vars: &[],
+        };
         let item = match reply::preview(&store, &state.renderer, &request) {
             Ok(preview) => ResultItem {
                 key: hit.key,
@@ -111,22 +116,36 @@ pub struct PasteRequest {
 /// by the event loop before focus can go back to the target).
 #[tauri::command(async)]
 pub fn paste(app: AppHandle, state: State<'_, AppState>, request: PasteRequest) -> IpcResult<()> {
-    let vars: Vec<(String, String)> = request.vars.into_iter().filter(|(_, v)| !v.trim().is_empty()).collect();
+    let vars: Vec<(String, String)> = request
+        .vars
+        .into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .collect();
     let (reply, keystroke) = {
         let store = state.store();
         let reply = reply::fill(
             &store,
             &state.renderer,
-            &Request { key: &request.key, lang: Some(&request.lang), order_id: request.order_id.as_deref(), vars: &vars },
+            &Request {
+                key: &request.key,
+                lang: Some(&request.lang),
+                order_id: request.order_id.as_deref(),
+                vars: &vars,
+            },
         )?;
-        let keystroke: PasteKeystroke =
-            Settings::load(&store)?.paste_keystroke.parse().unwrap_or_else(|_| PasteKeystroke::platform_default());
+        let keystroke: PasteKeystroke = Settings::load(&store)?
+            .paste_keystroke
+            .parse()
+            .unwrap_or_else(|_| PasteKeystroke::platform_default());
         (reply, keystroke)
     };
     if reply.status != Status::Approved && !request.confirmed {
         return Err(IpcError::new(
             "unreviewed",
-            format!("the {} text of '{}' is {} — confirm to paste it anyway", reply.locale, reply.key, reply.status),
+            format!(
+                "the {} text of '{}' is {} — confirm to paste it anyway",
+                reply.locale, reply.key, reply.status
+            ),
         ));
     }
     palette::hide(&app, false);
@@ -156,7 +175,11 @@ pub fn paste(app: AppHandle, state: State<'_, AppState>, request: PasteRequest) 
                     report.total,
                     report.restored
                 );
-                if let Err(e) = state.store().record_usage(&reply.key, &reply.locale, order_id.as_deref()) {
+                if let Err(e) =
+                    state
+                        .store()
+                        .record_usage(&reply.key, &reply.locale, order_id.as_deref())
+                {
                     log::warn!("usage not recorded: {e}");
                 }
                 state.invalidate_index();
@@ -179,14 +202,21 @@ pub fn get_settings(state: State<'_, AppState>) -> IpcResult<Settings> {
 }
 
 #[tauri::command(async)]
-pub fn save_settings(app: AppHandle, state: State<'_, AppState>, settings: Settings) -> IpcResult<Settings> {
+pub fn save_settings(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    settings: Settings,
+) -> IpcResult<Settings> {
     settings
         .paste_keystroke
         .parse::<PasteKeystroke>()
         .map_err(|e| IpcError::new("invalid", format!("paste keystroke: {e}")))?;
     quickreply_core::locale::canonical(&settings.default_lang)?;
     if !["auto", "en", "zh-CN"].contains(&settings.ui_lang.as_str()) {
-        return Err(IpcError::new("invalid", "UI language must be auto, en or zh-CN"));
+        return Err(IpcError::new(
+            "invalid",
+            "UI language must be auto, en or zh-CN",
+        ));
     }
     // The hotkey first: if it cannot be registered, nothing is saved and the old one stays.
     super::hotkey::change(&app, &settings.hotkey)?;

@@ -13,7 +13,11 @@ pub struct IpcError {
 
 impl IpcError {
     pub fn new(code: &str, message: impl Into<String>) -> Self {
-        Self { code: code.into(), message: message.into(), missing: Vec::new() }
+        Self {
+            code: code.into(),
+            message: message.into(),
+            missing: Vec::new(),
+        }
     }
 }
 
@@ -23,8 +27,16 @@ impl From<quickreply_core::Error> for IpcError {
             quickreply_core::Error::Render { missing, .. } => missing.clone(),
             _ => Vec::new(),
         };
-        let code = if missing.is_empty() { error.code() } else { "missing" };
-        Self { code: code.into(), message: error.to_string(), missing }
+        let code = if missing.is_empty() {
+            error.code()
+        } else {
+            "missing"
+        };
+        Self {
+            code: code.into(),
+            message: error.to_string(),
+            missing,
+        }
     }
 }
 

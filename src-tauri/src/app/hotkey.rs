@@ -11,7 +11,11 @@ use super::state::AppState;
 pub fn plugin() -> tauri::plugin::TauriPlugin<tauri::Wry> {
     tauri_plugin_global_shortcut::Builder::new()
         .with_handler(|app, _shortcut, event| {
-            if event.state() == ShortcutState::Pressed && !*app.state::<AppState>().lock(&app.state::<AppState>().paused) {
+            if event.state() == ShortcutState::Pressed
+                && !*app
+                    .state::<AppState>()
+                    .lock(&app.state::<AppState>().paused)
+            {
                 super::palette::show(app);
             }
         })
@@ -20,7 +24,9 @@ pub fn plugin() -> tauri::plugin::TauriPlugin<tauri::Wry> {
 
 /// Parses an accelerator such as `Ctrl+Shift+Space`.
 pub fn parse(accelerator: &str) -> IpcResult<Shortcut> {
-    let normalized = accelerator.replace("Cmd+", "Super+").replace("Command+", "Super+");
+    let normalized = accelerator
+        .replace("Cmd+", "Super+")
+        .replace("Command+", "Super+");
     normalized.parse::<Shortcut>().map_err(|e| {
         IpcError::new("hotkey", format!("'{accelerator}' is not a key combination QuickReply understands ({e}); try e.g. Ctrl+Shift+Space"))
     })
@@ -55,7 +61,9 @@ pub fn change(app: &AppHandle, accelerator: &str) -> IpcResult<()> {
         }
         return Err(IpcError::new(
             "hotkey",
-            format!("{accelerator} cannot be registered ({e}); {old} is still active. Another program may use it: choose another combination"),
+            format!(
+                "{accelerator} cannot be registered ({e}); {old} is still active. Another program may use it: choose another combination"
+            ),
         ));
     }
     *state.lock(&state.hotkey) = accelerator.to_string();

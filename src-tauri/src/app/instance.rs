@@ -26,7 +26,14 @@ pub fn send(db: &Path, command: &str) -> std::io::Result<bool> {
             writeln!(stream, "{command}")?;
             Ok(true)
         }
-        Err(e) if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::ConnectionRefused) => Ok(false),
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::ConnectionRefused
+            ) =>
+        {
+            Ok(false)
+        }
         Err(e) => Err(e),
     }
 }
@@ -42,14 +49,16 @@ pub fn listen(db: &Path, on_command: impl Fn(String) + Send + 'static) -> std::i
         let _ = std::fs::remove_file(&path);
     }
     let listener = UnixListener::bind(&path)?;
-    std::thread::Builder::new().name("instance".into()).spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let mut line = String::new();
-            if BufReader::new(stream).read_line(&mut line).is_ok() {
-                on_command(line.trim().to_string());
+    std::thread::Builder::new()
+        .name("instance".into())
+        .spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let mut line = String::new();
+                if BufReader::new(stream).read_line(&mut line).is_ok() {
+                    on_command(line.trim().to_string());
+                }
             }
-        }
-    })?;
+        })?;
     Ok(())
 }
 
@@ -73,7 +82,10 @@ mod tests {
         let (tx, rx) = std::sync::mpsc::channel();
         listen(&db, move |c| tx.send(c).unwrap()).unwrap();
         assert!(send(&db, SHOW_PALETTE).unwrap());
-        assert_eq!(rx.recv_timeout(std::time::Duration::from_secs(5)).unwrap(), "palette");
+        assert_eq!(
+            rx.recv_timeout(std::time::Duration::from_secs(5)).unwrap(),
+            "palette"
+        );
         let _ = std::fs::remove_file(socket_path(&db));
     }
 }

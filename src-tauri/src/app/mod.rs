@@ -33,11 +33,17 @@ pub enum Open {
 
 /// Starts the app, or hands over to the instance already serving this library.
 pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
-    let command = if open == Open::Palette { instance::SHOW_PALETTE } else { instance::SHOW_SETTINGS };
+    let command = if open == Open::Palette {
+        instance::SHOW_PALETTE
+    } else {
+        instance::SHOW_SETTINGS
+    };
     match instance::send(&db_path, command) {
         Ok(true) => return ExitCode::SUCCESS,
         Ok(false) => {}
-        Err(e) => eprintln!("quickreply: cannot reach a running instance ({e}); starting a new one"),
+        Err(e) => {
+            eprintln!("quickreply: cannot reach a running instance ({e}); starting a new one")
+        }
     }
     let store = match open_library(&db_path) {
         Ok(store) => store,
@@ -53,22 +59,32 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let log_dir = db_path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf).join("logs");
+    let log_dir = db_path
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+        .join("logs");
     let state = AppState::new(db_path.clone(), store, settings.hotkey.clone());
 
     let builder = tauri::Builder::default()
         .plugin(
             tauri_plugin_log::Builder::new()
                 .clear_targets()
-                .target(tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::Folder {
-                    path: log_dir,
-                    file_name: Some("quickreply".into()),
-                }))
-                .target(tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::Stderr))
+                .target(tauri_plugin_log::Target::new(
+                    tauri_plugin_log::TargetKind::Folder {
+                        path: log_dir,
+                        file_name: Some("quickreply".into()),
+                    },
+                ))
+                .target(tauri_plugin_log::Target::new(
+                    tauri_plugin_log::TargetKind::Stderr,
+                ))
                 .level(log::LevelFilter::Info)
                 .build(),
         )
-        .plugin(tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, None))
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            None,
+        ))
         .plugin(hotkey::plugin());
     #[cfg(not(unix))]
     let builder = builder.plugin(tauri_plugin_single_instance::init(|app, argv, _cwd| {
@@ -92,7 +108,11 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
         ])
         .setup(move |app| {
             let handle = app.handle().clone();
-            log::info!("QuickReply {} on {}", env!("CARGO_PKG_VERSION"), db_path.display());
+            log::info!(
+                "QuickReply {} on {}",
+                env!("CARGO_PKG_VERSION"),
+                db_path.display()
+            );
             if let Err(e) = hotkey::register(&handle, &settings.hotkey) {
                 log::error!("{}", e.message);
             }
@@ -110,8 +130,11 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
         Ok(app) => {
             app.run(|app, event| {
                 // Closing a window hides it: the app lives in the tray until Quit.
-                if let tauri::RunEvent::WindowEvent { label, event: tauri::WindowEvent::CloseRequested { api, .. }, .. } =
-                    event
+                if let tauri::RunEvent::WindowEvent {
+                    label,
+                    event: tauri::WindowEvent::CloseRequested { api, .. },
+                    ..
+                } = event
                 {
                     api.prevent_close();
                     if let Some(window) = app.get_webview_window(&label) {
@@ -133,7 +156,11 @@ fn open_library(path: &Path) -> quickreply_core::Result<Store> {
     let mut store = Store::open(path)?;
     if store.templates()?.is_empty() {
         let report = pack::import(&mut store, &Pack::starter(), &ImportOptions::default())?;
-        eprintln!("quickreply: new library at {}: loaded {} starter templates", path.display(), report.templates_added);
+        eprintln!(
+            "quickreply: new library at {}: loaded {} starter templates",
+            path.display(),
+            report.templates_added
+        );
     }
     Ok(store)
 }
@@ -150,7 +177,9 @@ fn listen_for_second_launch(app: &AppHandle, db_path: &Path) {
             });
         });
         if let Err(e) = result {
-            log::warn!("single-instance socket unavailable ({e}); `quickreply palette` will start a second instance");
+            log::warn!(
+                "single-instance socket unavailable ({e}); `quickreply palette` will start a second instance"
+            );
         }
     }
     #[cfg(not(unix))]
@@ -177,7 +206,11 @@ pub fn open_settings(app: &AppHandle) {
 /// Turns start-at-login on or off (a login item / autostart .desktop entry).
 pub fn autostart(app: &AppHandle, enabled: bool) {
     let launcher = app.autolaunch();
-    let result = if enabled { launcher.enable() } else { launcher.disable() };
+    let result = if enabled {
+        launcher.enable()
+    } else {
+        launcher.disable()
+    };
     if let Err(e) = result {
         log::warn!("start at login: {e}");
     }

@@ -23,7 +23,11 @@ pub fn show(app: &AppHandle) {
         return;
     }
     // Before the palette takes focus: afterwards the focused window is the palette itself.
-    let target = state.with_ports(|p| p.focus.focused()).ok().and_then(Result::ok).flatten();
+    let target = state
+        .with_ports(|p| p.focus.focused())
+        .ok()
+        .and_then(Result::ok)
+        .flatten();
     *state.lock(&state.target) = target;
     log::debug!("palette opened over {target:?}");
     place_under_cursor(&window);
@@ -48,10 +52,18 @@ pub fn show(app: &AppHandle) {
 /// copied text) makes that order active and its buyer's language the target; otherwise the
 /// shop's default language.
 pub fn compute_context(state: &AppState) -> IpcResult<PaletteContext> {
-    let clipboard_text = state.with_ports(|p| p.clipboard.read()).ok().and_then(Result::ok).and_then(|c| c.text);
+    let clipboard_text = state
+        .with_ports(|p| p.clipboard.read())
+        .ok()
+        .and_then(Result::ok)
+        .and_then(|c| c.text);
     let store = state.store();
     let settings = Settings::load(&store)?;
-    let order = match clipboard_text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+    let order = match clipboard_text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
         Some(text) if text.len() <= 4096 => store.find_order_id_in(text)?,
         _ => None,
     };
@@ -74,8 +86,11 @@ fn locales(store: &Store) -> IpcResult<Vec<String>> {
 
 /// Centre the palette horizontally on the monitor under the mouse, a quarter down from its top.
 fn place_under_cursor(window: &WebviewWindow) {
-    let (Ok(cursor), Ok(monitors), Ok(size)) = (window.cursor_position(), window.available_monitors(), window.outer_size())
-    else {
+    let (Ok(cursor), Ok(monitors), Ok(size)) = (
+        window.cursor_position(),
+        window.available_monitors(),
+        window.outer_size(),
+    ) else {
         return;
     };
     let monitor = monitors.iter().find(|m| {
@@ -87,7 +102,8 @@ fn place_under_cursor(window: &WebviewWindow) {
     });
     if let Some(m) = monitor {
         let (p, s) = (m.position(), m.size());
-        let x = p.x + (i32::try_from(s.width).unwrap_or(0) - i32::try_from(size.width).unwrap_or(0)) / 2;
+        let x = p.x
+            + (i32::try_from(s.width).unwrap_or(0) - i32::try_from(size.width).unwrap_or(0)) / 2;
         let y = p.y + i32::try_from(s.height / 4).unwrap_or(0);
         let _ = window.set_position(PhysicalPosition::new(x, y));
     }

@@ -5,7 +5,11 @@ use quickreply_core::store::Store;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-pub const DEFAULT_HOTKEY: &str = if cfg!(target_os = "macos") { "Cmd+Shift+Space" } else { "Ctrl+Shift+Space" };
+pub const DEFAULT_HOTKEY: &str = if cfg!(target_os = "macos") {
+    "Cmd+Shift+Space"
+} else {
+    "Ctrl+Shift+Space"
+};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
@@ -25,7 +29,10 @@ impl Settings {
         };
         Ok(Self {
             hotkey: get("hotkey", DEFAULT_HOTKEY)?,
-            paste_keystroke: get("paste_keystroke", PasteKeystroke::platform_default().as_str())?,
+            paste_keystroke: get(
+                "paste_keystroke",
+                PasteKeystroke::platform_default().as_str(),
+            )?,
             default_lang: get("default_lang", "en")?,
             ui_lang: get("ui_lang", "auto")?,
             autostart: get("autostart", "false")? == "true",
@@ -47,10 +54,17 @@ impl Settings {
     /// The UI language actually used: `auto` follows the OS locale.
     pub fn effective_ui_lang(&self) -> &'static str {
         let lang = if self.ui_lang == "auto" {
-            std::env::var("LC_ALL").or_else(|_| std::env::var("LC_MESSAGES")).or_else(|_| std::env::var("LANG")).unwrap_or_default()
+            std::env::var("LC_ALL")
+                .or_else(|_| std::env::var("LC_MESSAGES"))
+                .or_else(|_| std::env::var("LANG"))
+                .unwrap_or_default()
         } else {
             self.ui_lang.clone()
         };
-        if lang.to_ascii_lowercase().starts_with("zh") { "zh-CN" } else { "en" }
+        if lang.to_ascii_lowercase().starts_with("zh") {
+            "zh-CN"
+        } else {
+            "en"
+        }
     }
 }

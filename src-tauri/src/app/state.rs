@@ -48,7 +48,9 @@ pub struct AppState {
 
 impl std::fmt::Debug for AppState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AppState").field("db_path", &self.db_path).finish_non_exhaustive()
+        f.debug_struct("AppState")
+            .field("db_path", &self.db_path)
+            .finish_non_exhaustive()
     }
 }
 
@@ -97,7 +99,10 @@ impl AppState {
     pub fn with_ports<R>(&self, f: impl FnOnce(&mut Ports) -> R) -> IpcResult<R> {
         let mut slot = lock(&self.ports);
         if slot.is_none() {
-            *slot = Some(quickreply_platform::ports().map_err(|e| IpcError::new("platform", e.to_string()))?);
+            *slot = Some(
+                quickreply_platform::ports()
+                    .map_err(|e| IpcError::new("platform", e.to_string()))?,
+            );
         }
         Ok(f(slot.as_mut().expect("ports were just created")))
     }

@@ -15,9 +15,19 @@ struct Labels {
 
 fn labels(ui_lang: &str) -> Labels {
     if ui_lang == "zh-CN" {
-        Labels { open: "打开快捷回复面板", pause: "暂停快捷键", settings: "设置…", quit: "退出" }
+        Labels {
+            open: "打开快捷回复面板",
+            pause: "暂停快捷键",
+            settings: "设置…",
+            quit: "退出",
+        }
     } else {
-        Labels { open: "Open palette", pause: "Pause hotkey", settings: "Settings…", quit: "Quit QuickReply" }
+        Labels {
+            open: "Open palette",
+            pause: "Pause hotkey",
+            settings: "Settings…",
+            quit: "Quit QuickReply",
+        }
     }
 }
 
@@ -29,7 +39,9 @@ pub fn build(app: &AppHandle, ui_lang: &str) -> tauri::Result<()> {
     let quit = MenuItem::with_id(app, "quit", l.quit, true, None::<&str>)?;
     let separator = PredefinedMenuItem::separator(app)?;
     let menu = Menu::with_items(app, &[&open, &pause, &settings, &separator, &quit])?;
-    let mut tray = TrayIconBuilder::with_id("main").tooltip("QuickReply").menu(&menu);
+    let mut tray = TrayIconBuilder::with_id("main")
+        .tooltip("QuickReply")
+        .menu(&menu);
     if let Some(icon) = app.default_window_icon() {
         tray = tray.icon(icon.clone());
     }

@@ -367,7 +367,10 @@ impl Store {
     /// Database failure.
     pub fn search_orders(&self, query: &str, limit: usize) -> Result<Vec<Order>> {
         let query = query.trim();
-        let escaped = query.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        let escaped = query
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
         let mut stmt = self.conn().prepare_cached(
             "SELECT order_id FROM orders
              WHERE ?1 = '' OR order_id LIKE ?2 ESCAPE '\\' OR buyer_name LIKE ?3 ESCAPE '\\'
@@ -375,7 +378,12 @@ impl Store {
         )?;
         let ids: Vec<String> = stmt
             .query_map(
-                rusqlite::params![query, format!("{escaped}%"), format!("%{escaped}%"), i64::try_from(limit).unwrap_or(50)],
+                rusqlite::params![
+                    query,
+                    format!("{escaped}%"),
+                    format!("%{escaped}%"),
+                    i64::try_from(limit).unwrap_or(50)
+                ],
                 |r| r.get(0),
             )?
             .collect::<rusqlite::Result<_>>()?;

@@ -186,7 +186,9 @@ impl Store {
     /// # Errors
     /// Database failure.
     pub fn locales(&self) -> Result<Vec<String>> {
-        let mut stmt = self.conn().prepare_cached("SELECT DISTINCT locale FROM variants ORDER BY locale")?;
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT DISTINCT locale FROM variants ORDER BY locale")?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

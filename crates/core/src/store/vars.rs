@@ -36,7 +36,10 @@ impl Store {
     /// # Errors
     /// [`Error::Invalid`] for a name Fluent cannot reference (nothing is changed then);
     /// database failure.
-    pub fn replace_vars(&mut self, vars: &std::collections::BTreeMap<String, String>) -> Result<()> {
+    pub fn replace_vars(
+        &mut self,
+        vars: &std::collections::BTreeMap<String, String>,
+    ) -> Result<()> {
         if let Some(bad) = vars.keys().find(|name| !is_variable_name(name)) {
             return Err(Error::Invalid(format!(
                 "'{bad}' cannot be a variable name: use letters, digits, '_' or '-', starting with a letter"
@@ -45,7 +48,10 @@ impl Store {
         let tx = self.conn_mut().transaction()?;
         tx.execute("DELETE FROM shop_vars", [])?;
         for (name, value) in vars {
-            tx.execute("INSERT INTO shop_vars (name, value) VALUES (?1, ?2)", params![name, value])?;
+            tx.execute(
+                "INSERT INTO shop_vars (name, value) VALUES (?1, ?2)",
+                params![name, value],
+            )?;
         }
         tx.commit()?;
         Ok(())

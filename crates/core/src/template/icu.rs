@@ -319,7 +319,9 @@ pub(crate) fn format_number(data: &LocaleData, number: &FluentNumber) -> Option<
 pub(crate) fn NUMBER<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> FluentValue<'a> {
     let mut number = match positional.first() {
         Some(FluentValue::Number(n)) => n.clone(),
-        Some(FluentValue::String(s)) if is_preview_marker(s) => return FluentValue::String(s.clone()),
+        Some(FluentValue::String(s)) if is_preview_marker(s) => {
+            return FluentValue::String(s.clone());
+        }
         Some(FluentValue::String(s)) => match s.trim().parse::<f64>() {
             Ok(v) if v.is_finite() => FluentNumber::new(v, Default::default()),
             _ => {
@@ -464,7 +466,9 @@ pub(crate) fn DATETIME<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -
                 }
             }
         }
-        Some(FluentValue::String(s)) if is_preview_marker(s) => return FluentValue::String(s.clone()),
+        Some(FluentValue::String(s)) if is_preview_marker(s) => {
+            return FluentValue::String(s.clone());
+        }
         Some(FluentValue::String(s)) => match DateValue::parse(s.trim()) {
             Some(d) => FluentDate::new(d),
             None => {

@@ -1,0 +1,252 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the QuickReply desktop app on a private X server.
+
+    python3 tests/e2e/run.py --bin target/release/quickreply
+
+Starts Xvfb + openbox + a Chromium "seller console" (one textarea) + the app on a temporary
+library, then drives it like a user: hotkey, type a query, Enter, and checks the exact text
+that lands in the textarea (expected texts come from `quickreply render` with the same
+inputs) and that the clipboard is restored. Exits non-zero on any failure; the last line is
+`N passed, M failed`. Screenshots of failures go to tests/out/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+import traceback
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from session import E2EError, Session, install_sigterm_handler, log, wait_for  # noqa: E402
+
+ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+def check(cond: bool, message: str) -> None:
+    if not cond:
+        raise E2EError(message)
+
+
+def check_eq(actual, expected, what: str) -> None:
+    if actual != expected:
+        raise E2EError(f"{what}:\n    expected {expected!r}\n    actual   {actual!r}")
+
+
+class Cases:
+    def __init__(self, s: Session):
+        self.s = s
+
+    # -- shared steps -----------------------------------------------------------------------
+
+    def prepare(self, clipboard: str) -> None:
+        """Empty textarea focused in Chromium, clipboard set."""
+        self.s.clear_console()
+        self.s.set_clipboard(clipboard)
+
+    def query(self, text: str) -> None:
+        self.s.open_palette()
+        self.s.xdotool("type", "--delay", "30", text)
+        time.sleep(0.4)  # results are searched as you type
+
+    def pasted_count(self, key: str, locale: str) -> int:
+        return self.s.app_log_text().count(f"pasted {key} ({locale}) into")
+
+    def expect_paste(self, expected: str, clipboard_before: str, key: str, locale: str, log_before: int) -> str:
+        text = self.s.wait_console_change("", timeout=5)
+        # A long text may arrive in more than one title update: wait until it is stable.
+        time.sleep(0.15)
+        text = self.s.console_text()
+        check_eq(text, expected, "textarea text")
+        restored = lambda: self.s.clipboard() == clipboard_before  # noqa: E731
+        try:
+            wait_for(restored, 2, 0.02, "clipboard restore")
+        except E2EError:
+            raise E2EError(f"clipboard not restored: expected {clipboard_before!r}, got {self.s.clipboard()!r}")
+        wait_for(lambda: self.pasted_count(key, locale) > log_before, 2, 0.02,
+                 f"app log line 'pasted {key} ({locale}) into ...'")
+        check(self.s.x.active_window() == self.s.chromium_win,
+              f"Chromium is not the active window after the paste (active: {self.s.active_name()!r})")
+        return text
+
+    # -- the cases --------------------------------------------------------------------------
+
+    def case_a_plain_reply(self) -> None:
+        """No order, no missing value: English text pasted as is, clipboard restored."""
+        s = self.s
+        expected = s.render("plain-thanks")
+        check("within 24 hours" in expected, f"render of plain-thanks looks wrong: {expected!r}")
+        before = "hello before"
+        self.prepare(before)
+        n = self.pasted_count("plain-thanks", "en")
+        self.query("plain thanks")
+        s.xdotool("key", "Return")
+        text = self.expect_paste(expected, before, "plain-thanks", "en", n)
+        check(text == "Thank you for your message, we will answer within 24 hours.", f"literal text: {text!r}")
+
+    def case_b_order_on_clipboard(self) -> None:
+        """An order id inside the copied text selects the order and the buyer's language (ar)."""
+        s = self.s
+        expected = s.render("where-is-my-order", "--order", "A-1001")
+        before = "Order A-1001 please"
+        self.prepare(before)
+        n = self.pasted_count("where-is-my-order", "ar")
+        self.query("wismo")
+        s.xdotool("key", "Return")
+        text = self.expect_paste(expected, before, "where-is-my-order", "ar", n)
+        check(bool(ARABIC.search(text)), f"no Arabic letters in {text!r}")
+        for part in ("A-1001", "فاطمة الزهراء", "AX123456789", "Desert Rose"):
+            check(part in text, f"{part!r} missing from the pasted text {text!r}")
+
+    def case_c_missing_value_form(self) -> None:
+        """A value nothing provides (size_hint): the form asks for it, Enter in it pastes."""
+        s = self.s
+        expected = s.render("ask-size", "--order", "A-1001", "--var", "size_hint=M or L")
+        before = "A-1001"
+        self.prepare(before)
+        n = self.pasted_count("ask-size", "en")
+        self.query("ask size")
+        s.xdotool("key", "Return")
+        time.sleep(0.3)  # the values form appears, its first input focused
+        check(s.console_text() == "", "something was pasted before the missing value was given")
+        check(s.palette_active(), f"the palette closed instead of asking for size_hint (active: {s.active_name()!r})")
+        s.xdotool("type", "--delay", "30", "M or L")
+        s.xdotool("key", "Return")
+        text = self.expect_paste(expected, before, "ask-size", "en", n)
+        check(text.endswith("which size do you need for order A-1001? M or L"), f"literal text: {text!r}")
+        check(text.startswith("Hello فاطمة الزهراء"), f"buyer name not filled: {text!r}")
+
+    def case_d_escape_pastes_nothing(self) -> None:
+        """Esc hides the palette, pastes nothing, keeps the clipboard, gives focus back."""
+        s = self.s
+        before = "keep me"
+        self.prepare(before)
+        self.query("thanks")
+        s.xdotool("key", "Escape")
+        time.sleep(1.0)
+        check_eq(s.console_text(), "", "textarea after Esc")
+        check_eq(s.clipboard(), before, "clipboard after Esc")
+        check(s.x.active_window() == s.chromium_win, f"active window after Esc is {s.active_name()!r}, not Chromium")
+        visible = s.xdotool("search", "--onlyvisible", "--name", "^QuickReply$").split()
+        check(not visible, f"the palette is still viewable after Esc: {visible}")
+
+    def case_e_unreviewed_needs_confirmation(self) -> None:
+        """customs-duties in ms is needs_review: the first Enter asks, the second pastes."""
+        s = self.s
+        expected = s.render("customs-duties", "--order", "M-2002")
+        before = "M-2002"
+        self.prepare(before)
+        n = self.pasted_count("customs-duties", "ms")
+        self.query("customs")
+        s.xdotool("key", "Return")
+        time.sleep(1.0)
+        check_eq(s.console_text(), "", "textarea after the first Enter on an unreviewed variant")
+        check(s.palette_active(), f"the palette closed after the first Enter (active: {s.active_name()!r})")
+        s.xdotool("key", "Return")
+        text = self.expect_paste(expected, before, "customs-duties", "ms", n)
+        for part in ("Hai Siti Aminah", "M-2002", "Pasukan Desert Rose"):
+            check(part in text, f"{part!r} missing from the pasted text {text!r}")
+
+    def case_f_second_launch_opens_palette(self) -> None:
+        """`quickreply palette` with the same library opens the running instance's palette."""
+        s = self.s
+        before = "second launch"
+        self.prepare(before)
+        t = time.monotonic()
+        r = __import__("subprocess").run([str(s.bin), "palette"], env=s.env, capture_output=True, text=True,
+                                         timeout=20)
+        check(r.returncode == 0, f"`quickreply palette` exited {r.returncode}: {r.stderr.strip()}")
+        check(time.monotonic() - t < 5, "`quickreply palette` did not hand over quickly (started a second app?)")
+        wait_for(s.palette_active, 5, 0.01, "the palette (opened by `quickreply palette`) to be active")
+        check(s.procs["app"].poll() is None, "the first instance exited")
+        s.xdotool("key", "Escape")
+        wait_for(lambda: s.x.active_window() == s.chromium_win, 3, 0.02, "Chromium active again after Esc")
+        check_eq(s.console_text(), "", "textarea after Esc")
+
+
+CASES = [
+    ("a", "plain reply", Cases.case_a_plain_reply),
+    ("b", "order on the clipboard selects the buyer's language", Cases.case_b_order_on_clipboard),
+    ("c", "missing value via the form", Cases.case_c_missing_value_form),
+    ("d", "Esc pastes nothing", Cases.case_d_escape_pastes_nothing),
+    ("e", "unreviewed variant needs a second Enter", Cases.case_e_unreviewed_needs_confirmation),
+    ("f", "second launch opens the running palette", Cases.case_f_second_launch_opens_palette),
+]
+
+# Cases that fail because of a known app bug: run and reported (XFAIL/XPASS), not counted.
+KNOWN_BUGS = {
+    "f": "`quickreply palette` shows the palette without keyboard focus when the window manager "
+         "prevents focus stealing (openbox: the palette's _NET_WM_USER_TIME is older than the "
+         "target window's last input)",
+}
+
+
+def recover(s: Session) -> None:
+    """After a failure: close the palette if it is open and give Chromium focus back."""
+    try:
+        if s.palette_active():
+            s.xdotool("key", "Escape")
+            time.sleep(0.3)
+        s.focus_console()
+    except Exception as e:  # noqa: BLE001
+        log(f"  (recovery failed: {e})")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bin", required=True, type=Path, help="the quickreply binary")
+    ap.add_argument("--cases", default="", help="letters of the cases to run (default: all), e.g. abd")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary session directory")
+    args = ap.parse_args()
+    install_sigterm_handler()
+
+    selected = [c for c in CASES if not args.cases or c[0] in args.cases]
+    passed = failed = 0
+    xfailed: list[str] = []
+    try:
+        with Session(args.bin, keep=args.keep) as s:
+            cases = Cases(s)
+            for letter, name, fn in selected:
+                t = time.monotonic()
+                bug = KNOWN_BUGS.get(letter)
+                try:
+                    fn(cases)
+                    if bug:
+                        log(f"XPASS {letter}. {name} (known bug did not show this time: {bug})")
+                        continue
+                    passed += 1
+                    log(f"PASS {letter}. {name} ({time.monotonic() - t:.1f}s)")
+                except Exception as e:  # noqa: BLE001
+                    if bug:
+                        xfailed.append(letter)
+                        log(f"XFAIL {letter}. {name}: {e}\n  known app bug: {bug}")
+                        recover(s)
+                        continue
+                    failed += 1
+                    log(f"FAIL {letter}. {name}: {e}")
+                    if not isinstance(e, E2EError):
+                        traceback.print_exc()
+                    shot = s.screenshot(f"e2e-{letter}")
+                    if shot:
+                        log(f"  screenshot: {shot}")
+                    log("  app log (tail):\n    " + "\n    ".join(s.app_log_text().splitlines()[-12:]))
+                    recover(s)
+    except KeyboardInterrupt:
+        log("interrupted")
+        failed += 1
+    except Exception as e:  # noqa: BLE001 - session set-up failed
+        log(f"ERROR setting up the session: {e}")
+        if not isinstance(e, E2EError):
+            traceback.print_exc()
+        failed += max(1, len(selected) - passed)
+    if xfailed:
+        log(f"expected failures (known app bugs, not counted): {', '.join(xfailed)}")
+    print(f"{passed} passed, {failed} failed", flush=True)
+    expected = len([c for c in selected if c[0] not in KNOWN_BUGS])
+    return 0 if failed == 0 and passed == expected else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
