@@ -114,6 +114,19 @@ def free_port() -> int:
 # X11 through ctypes
 
 
+class _XWindowAttributes(ctypes.Structure):
+    _fields_ = [
+        ("x", ctypes.c_int), ("y", ctypes.c_int), ("width", ctypes.c_int), ("height", ctypes.c_int),
+        ("border_width", ctypes.c_int), ("depth", ctypes.c_int), ("visual", ctypes.c_void_p),
+        ("root", ctypes.c_ulong), ("class_", ctypes.c_int), ("bit_gravity", ctypes.c_int),
+        ("win_gravity", ctypes.c_int), ("backing_store", ctypes.c_int), ("backing_planes", ctypes.c_ulong),
+        ("backing_pixel", ctypes.c_ulong), ("save_under", ctypes.c_int), ("colormap", ctypes.c_ulong),
+        ("map_installed", ctypes.c_int), ("map_state", ctypes.c_int), ("all_event_masks", ctypes.c_long),
+        ("your_event_mask", ctypes.c_long), ("do_not_propagate_mask", ctypes.c_long),
+        ("override_redirect", ctypes.c_int), ("screen", ctypes.c_void_p),
+    ]
+
+
 class _X11:
     """Minimal libX11/libXtst binding: active window, window names, XTest key events."""
 
@@ -146,6 +159,7 @@ class _X11:
         x11.XStringToKeysym.argtypes = [ctypes.c_char_p]
         x11.XKeysymToKeycode.restype = ctypes.c_ubyte
         x11.XKeysymToKeycode.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
+        x11.XGetWindowAttributes.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.POINTER(_XWindowAttributes)]
         x11.XGetInputFocus.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_ulong), ctypes.POINTER(ctypes.c_int)]
         xtst.XTestFakeKeyEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
         # Windows vanish between queries (BadWindow): ignore protocol errors instead of exiting.
@@ -191,6 +205,13 @@ class _X11:
         """_NET_ACTIVE_WINDOW of the root (openbox keeps it current); 0 if none."""
         value, _, n = self._prop(self.root, self.a_active, self.XA_WINDOW, 1)
         return value[0] if value and n else 0
+
+    def viewable(self, window: int) -> bool:
+        """Map state IsViewable (mapped, and all its ancestors too)."""
+        attrs = _XWindowAttributes()
+        if not window or not self.x11.XGetWindowAttributes(self.dpy, window, ctypes.byref(attrs)):
+            return False
+        return attrs.map_state == 2
 
     def input_focus(self) -> int:
         w, revert = ctypes.c_ulong(), ctypes.c_int()
@@ -551,11 +572,13 @@ class Session:
 
     def open_palette(self, timeout: float = 10) -> None:
         self.xdotool("key", "ctrl+shift+space")
-        wait_for(self.palette_active, timeout, 0.01, "the palette to be the active window")
-        # `xdotool search --onlyvisible` double-checks it is mapped (viewable).
-        visible = self.xdotool("search", "--onlyvisible", "--name", f"^{PALETTE_TITLE}$").split()
-        if str(self.palette_win) not in visible:
-            raise E2EError(f"palette {self.palette_win} is active but not viewable (visible: {visible})")
+        wait_for(lambda: self.palette_active() and self.x.viewable(self.palette_win), timeout, 0.01,
+                 "the palette to be viewable and the active window")
+
+    def palette_viewable(self) -> bool:
+        if self.palette_win:
+            return self.x.viewable(self.palette_win)
+        return bool(self.xdotool("search", "--onlyvisible", "--name", f"^{PALETTE_TITLE}$"))
 
     def wait_console_change(self, before: str, timeout: float = 5) -> str:
         return wait_for(lambda: (lambda v: v if v is not None and v != before else None)(self.console_text()),

@@ -93,7 +93,7 @@ fn search(scale: usize) {
             slowest.push((took, q));
         }
     }
-    slowest.sort_by(|a, b| b.0.cmp(&a.0));
+    slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
     slowest.dedup_by(|a, b| a.1 == b.1);
     let names: Vec<String> = slowest
         .iter()

@@ -120,10 +120,10 @@ pub fn hide(app: &AppHandle, refocus: bool) {
         std::thread::spawn(move || {
             let state = app.state::<AppState>();
             let target = *state.lock(&state.target);
-            if let Some(target) = target {
-                if let Ok(Err(e)) = state.with_ports(|p| p.focus.activate(target)) {
-                    log::warn!("could not give focus back to {target}: {e}");
-                }
+            if let Some(target) = target
+                && let Ok(Err(e)) = state.with_ports(|p| p.focus.activate(target))
+            {
+                log::warn!("could not give focus back to {target}: {e}");
             }
         });
     }

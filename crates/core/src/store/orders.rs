@@ -210,6 +210,38 @@ fn row_to_order(r: &Row<'_>) -> rusqlite::Result<Order> {
     })
 }
 
+impl Store {
+    /// Orders whose id starts with `query` or whose buyer name contains it, newest first; an
+    /// empty query lists the newest. For the palette's order picker.
+    ///
+    /// # Errors
+    /// Database failure.
+    pub fn search_orders(&self, query: &str, limit: usize) -> Result<Vec<Order>> {
+        let query = query.trim();
+        let escaped = query
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT order_id FROM orders
+             WHERE ?1 = '' OR order_id LIKE ?2 ESCAPE '\\' OR buyer_name LIKE ?3 ESCAPE '\\'
+             ORDER BY id DESC LIMIT ?4",
+        )?;
+        let ids: Vec<String> = stmt
+            .query_map(
+                rusqlite::params![
+                    query,
+                    format!("{escaped}%"),
+                    format!("%{escaped}%"),
+                    i64::try_from(limit).unwrap_or(50)
+                ],
+                |r| r.get(0),
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.iter().map(|id| self.order(id)).collect()
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -356,37 +388,5 @@ mod tests {
             }
         );
         assert_eq!(store.count_orders().unwrap(), 1);
-    }
-}
-
-impl Store {
-    /// Orders whose id starts with `query` or whose buyer name contains it, newest first; an
-    /// empty query lists the newest. For the palette's order picker.
-    ///
-    /// # Errors
-    /// Database failure.
-    pub fn search_orders(&self, query: &str, limit: usize) -> Result<Vec<Order>> {
-        let query = query.trim();
-        let escaped = query
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT order_id FROM orders
-             WHERE ?1 = '' OR order_id LIKE ?2 ESCAPE '\\' OR buyer_name LIKE ?3 ESCAPE '\\'
-             ORDER BY id DESC LIMIT ?4",
-        )?;
-        let ids: Vec<String> = stmt
-            .query_map(
-                rusqlite::params![
-                    query,
-                    format!("{escaped}%"),
-                    format!("%{escaped}%"),
-                    i64::try_from(limit).unwrap_or(50)
-                ],
-                |r| r.get(0),
-            )?
-            .collect::<rusqlite::Result<_>>()?;
-        ids.iter().map(|id| self.order(id)).collect()
     }
 }
