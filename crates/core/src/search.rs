@@ -193,13 +193,21 @@ impl SearchIndex {
         }
 
         let mut hits: Vec<usize> = (0..n).filter(|&d| matched[d]).collect();
-        hits.sort_unstable_by(|&a, &b| {
+        let order = |&a: &usize, &b: &usize| {
             scores[b]
                 .cmp(&scores[a])
                 .then(self.docs[b].use_count.cmp(&self.docs[a].use_count))
                 .then(self.docs[a].key.cmp(&self.docs[b].key))
-        });
-        hits.truncate(limit);
+        };
+        // Only the best `limit` need sorting: select them first (linear), then sort those.
+        if limit == 0 {
+            return Vec::new();
+        }
+        if hits.len() > limit {
+            hits.select_nth_unstable_by(limit - 1, order);
+            hits.truncate(limit);
+        }
+        hits.sort_unstable_by(order);
         hits.into_iter()
             .map(|d| {
                 let doc = &self.docs[d];
