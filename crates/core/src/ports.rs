@@ -237,6 +237,17 @@ pub trait FocusTracker {
     /// # Errors
     /// [`PortError::Focus`] when the request is refused (window gone, not viewable).
     fn activate(&mut self, window: WindowId) -> Result<(), PortError>;
+
+    /// A name for the application that owns `window`, for per-application settings such as
+    /// the paste keystroke: the `WM_CLASS` class on X11 (`XTerm`, `Chromium`), the executable's
+    /// file name on Windows, the bundle identifier on macOS. `Ok(None)` when unknown.
+    ///
+    /// # Errors
+    /// [`PortError::Focus`] when the window system cannot be asked.
+    fn app_id(&mut self, window: WindowId) -> Result<Option<String>, PortError> {
+        let _ = window;
+        Ok(None)
+    }
 }
 
 /// Time, so the pipeline's waits can be virtual in tests.

@@ -162,6 +162,17 @@ impl Conn {
         Ok(Some(String::from_utf8_lossy(&reply.value).into_owned()))
     }
 
+    /// The class part of `WM_CLASS` ("instance\0class\0"), e.g. `XTerm`.
+    fn wm_class(&mut self, window: Window) -> Result<Option<String>, XError> {
+        let reply = self
+            .conn
+            .get_property(false, window, AtomEnum::WM_CLASS, AtomEnum::STRING, 0, 256)?
+            .reply()?;
+        let mut parts = reply.value.split(|b| *b == 0).filter(|p| !p.is_empty());
+        let instance = parts.next();
+        Ok(parts.next().or(instance).map(|c| String::from_utf8_lossy(c).into_owned()))
+    }
+
     fn focused(&mut self) -> Result<Option<Window>, XError> {
         if self.ewmh_active_window()? {
             let active = self.window_property(self.root, self.atoms._NET_ACTIVE_WINDOW)?;
@@ -285,5 +296,11 @@ impl FocusTracker for X11Focus {
         let id = Window::try_from(window.0)
             .map_err(|_| PortError::Focus(format!("{window} is not an X11 window id")))?;
         self.with_conn(&format!("activating window {window}"), |c| c.activate(id))
+    }
+
+    fn app_id(&mut self, window: WindowId) -> Result<Option<String>, PortError> {
+        let id = Window::try_from(window.0)
+            .map_err(|_| PortError::Focus(format!("{window} is not an X11 window id")))?;
+        self.with_conn(&format!("reading WM_CLASS of {window}"), |c| c.wm_class(id))
     }
 }

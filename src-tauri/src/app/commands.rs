@@ -121,7 +121,7 @@ pub fn paste(app: AppHandle, state: State<'_, AppState>, request: PasteRequest) 
         .into_iter()
         .filter(|(_, v)| !v.trim().is_empty())
         .collect();
-    let (reply, keystroke) = {
+    let (reply, settings) = {
         let store = state.store();
         let reply = reply::fill(
             &store,
@@ -133,11 +133,7 @@ pub fn paste(app: AppHandle, state: State<'_, AppState>, request: PasteRequest) 
                 vars: &vars,
             },
         )?;
-        let keystroke: PasteKeystroke = Settings::load(&store)?
-            .paste_keystroke
-            .parse()
-            .unwrap_or_else(|_| PasteKeystroke::platform_default());
-        (reply, keystroke)
+        (reply, Settings::load(&store)?)
     };
     if reply.status != Status::Approved && !request.confirmed {
         return Err(IpcError::new(
@@ -154,6 +150,9 @@ pub fn paste(app: AppHandle, state: State<'_, AppState>, request: PasteRequest) 
         let state = app.state::<AppState>();
         let target = *state.lock(&state.target);
         let outcome = state.with_ports(|p| {
+            let app_id = target.and_then(|w| p.focus.app_id(w).ok().flatten());
+            let keystroke = settings.keystroke_for(app_id.as_deref());
+            log::info!("target application {app_id:?}: paste with {keystroke}");
             paste_into(
                 target,
                 &reply.text,
@@ -207,10 +206,9 @@ pub fn save_settings(
     state: State<'_, AppState>,
     settings: Settings,
 ) -> IpcResult<Settings> {
-    settings
-        .paste_keystroke
-        .parse::<PasteKeystroke>()
-        .map_err(|e| IpcError::new("invalid", format!("paste keystroke: {e}")))?;
+    for keys in std::iter::once(&settings.paste_keystroke).chain(settings.paste_overrides.values()) {
+        keys.parse::<PasteKeystroke>().map_err(|e| IpcError::new("invalid", format!("paste keystroke: {e}")))?;
+    }
     quickreply_core::locale::canonical(&settings.default_lang)?;
     if !["auto", "en", "zh-CN"].contains(&settings.ui_lang.as_str()) {
         return Err(IpcError::new(

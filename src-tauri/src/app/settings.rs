@@ -20,7 +20,21 @@ pub struct Settings {
     pub ui_lang: String,
     pub autostart: bool,
     pub shop_vars: BTreeMap<String, String>,
+    /// Application (X11 `WM_CLASS` class, Windows executable, macOS bundle id) → paste
+    /// keystroke, for apps where the default does not paste (terminals).
+    #[serde(default)]
+    pub paste_overrides: BTreeMap<String, String>,
 }
+
+/// Terminals that paste the clipboard with Ctrl+Shift+V (Ctrl+V means something else there).
+const DEFAULT_OVERRIDES: [(&str, &str); 6] = [
+    ("Gnome-terminal", "Ctrl+Shift+V"),
+    ("konsole", "Ctrl+Shift+V"),
+    ("kitty", "Ctrl+Shift+V"),
+    ("Alacritty", "Ctrl+Shift+V"),
+    ("Xfce4-terminal", "Ctrl+Shift+V"),
+    ("Tilix", "Ctrl+Shift+V"),
+];
 
 impl Settings {
     pub fn load(store: &Store) -> quickreply_core::Result<Self> {
@@ -37,6 +51,10 @@ impl Settings {
             ui_lang: get("ui_lang", "auto")?,
             autostart: get("autostart", "false")? == "true",
             shop_vars: store.vars()?.into_iter().collect(),
+            paste_overrides: match store.setting("paste_overrides")? {
+                Some(json) => serde_json::from_str(&json).unwrap_or_default(),
+                None => DEFAULT_OVERRIDES.iter().map(|(a, k)| ((*a).to_string(), (*k).to_string())).collect(),
+            },
         })
     }
 
@@ -48,7 +66,17 @@ impl Settings {
         store.set_setting("ui_lang", &self.ui_lang)?;
         store.set_setting("autostart", if self.autostart { "true" } else { "false" })?;
         store.replace_vars(&self.shop_vars)?;
+        let overrides = serde_json::to_string(&self.paste_overrides)
+            .map_err(|e| quickreply_core::Error::Invalid(format!("paste overrides: {e}")))?;
+        store.set_setting("paste_overrides", &overrides)?;
         Ok(())
+    }
+
+    /// The keystroke that pastes into `app`.
+    pub fn keystroke_for(&self, app: Option<&str>) -> PasteKeystroke {
+        let default = self.paste_keystroke.parse().unwrap_or_else(|_| PasteKeystroke::platform_default());
+        let overrides = self.paste_overrides.iter().filter_map(|(a, k)| Some((a.as_str(), k.parse().ok()?)));
+        quickreply_core::paste::keystroke_for(app, default, overrides)
     }
 
     /// The UI language actually used: `auto` follows the OS locale.

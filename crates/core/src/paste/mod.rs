@@ -275,3 +275,33 @@ fn wait_for_focus(
         }
     }
 }
+
+/// The keystroke that pastes in the application `app` (see
+/// [`FocusTracker::app_id`](crate::ports::FocusTracker::app_id)): its entry in `overrides`
+/// (matched without regard to case: `WM_CLASS` spellings vary), else `default`.
+#[must_use]
+pub fn keystroke_for<'a>(
+    app: Option<&str>,
+    default: PasteKeystroke,
+    overrides: impl IntoIterator<Item = (&'a str, PasteKeystroke)>,
+) -> PasteKeystroke {
+    let Some(app) = app else { return default };
+    overrides
+        .into_iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(app))
+        .map_or(default, |(_, keys)| keys)
+}
+
+#[cfg(test)]
+mod keystroke_tests {
+    use super::*;
+
+    #[test]
+    fn per_app_override_wins_case_insensitively() {
+        let overrides = [("gnome-terminal", PasteKeystroke::CtrlShiftV), ("XTerm", PasteKeystroke::ShiftInsert)];
+        assert_eq!(keystroke_for(Some("Gnome-terminal"), PasteKeystroke::CtrlV, overrides), PasteKeystroke::CtrlShiftV);
+        assert_eq!(keystroke_for(Some("xterm"), PasteKeystroke::CtrlV, overrides), PasteKeystroke::ShiftInsert);
+        assert_eq!(keystroke_for(Some("Chromium"), PasteKeystroke::CtrlV, overrides), PasteKeystroke::CtrlV);
+        assert_eq!(keystroke_for(None, PasteKeystroke::CtrlV, overrides), PasteKeystroke::CtrlV);
+    }
+}
