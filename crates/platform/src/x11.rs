@@ -170,7 +170,10 @@ impl Conn {
             .reply()?;
         let mut parts = reply.value.split(|b| *b == 0).filter(|p| !p.is_empty());
         let instance = parts.next();
-        Ok(parts.next().or(instance).map(|c| String::from_utf8_lossy(c).into_owned()))
+        Ok(parts
+            .next()
+            .or(instance)
+            .map(|c| String::from_utf8_lossy(c).into_owned()))
     }
 
     fn focused(&mut self) -> Result<Option<Window>, XError> {

@@ -206,8 +206,10 @@ pub fn save_settings(
     state: State<'_, AppState>,
     settings: Settings,
 ) -> IpcResult<Settings> {
-    for keys in std::iter::once(&settings.paste_keystroke).chain(settings.paste_overrides.values()) {
-        keys.parse::<PasteKeystroke>().map_err(|e| IpcError::new("invalid", format!("paste keystroke: {e}")))?;
+    for keys in std::iter::once(&settings.paste_keystroke).chain(settings.paste_overrides.values())
+    {
+        keys.parse::<PasteKeystroke>()
+            .map_err(|e| IpcError::new("invalid", format!("paste keystroke: {e}")))?;
     }
     quickreply_core::locale::canonical(&settings.default_lang)?;
     if !["auto", "en", "zh-CN"].contains(&settings.ui_lang.as_str()) {

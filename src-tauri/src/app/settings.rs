@@ -53,7 +53,10 @@ impl Settings {
             shop_vars: store.vars()?.into_iter().collect(),
             paste_overrides: match store.setting("paste_overrides")? {
                 Some(json) => serde_json::from_str(&json).unwrap_or_default(),
-                None => DEFAULT_OVERRIDES.iter().map(|(a, k)| ((*a).to_string(), (*k).to_string())).collect(),
+                None => DEFAULT_OVERRIDES
+                    .iter()
+                    .map(|(a, k)| ((*a).to_string(), (*k).to_string()))
+                    .collect(),
             },
         })
     }
@@ -74,8 +77,14 @@ impl Settings {
 
     /// The keystroke that pastes into `app`.
     pub fn keystroke_for(&self, app: Option<&str>) -> PasteKeystroke {
-        let default = self.paste_keystroke.parse().unwrap_or_else(|_| PasteKeystroke::platform_default());
-        let overrides = self.paste_overrides.iter().filter_map(|(a, k)| Some((a.as_str(), k.parse().ok()?)));
+        let default = self
+            .paste_keystroke
+            .parse()
+            .unwrap_or_else(|_| PasteKeystroke::platform_default());
+        let overrides = self
+            .paste_overrides
+            .iter()
+            .filter_map(|(a, k)| Some((a.as_str(), k.parse().ok()?)));
         quickreply_core::paste::keystroke_for(app, default, overrides)
     }
 

@@ -298,10 +298,25 @@ mod keystroke_tests {
 
     #[test]
     fn per_app_override_wins_case_insensitively() {
-        let overrides = [("gnome-terminal", PasteKeystroke::CtrlShiftV), ("XTerm", PasteKeystroke::ShiftInsert)];
-        assert_eq!(keystroke_for(Some("Gnome-terminal"), PasteKeystroke::CtrlV, overrides), PasteKeystroke::CtrlShiftV);
-        assert_eq!(keystroke_for(Some("xterm"), PasteKeystroke::CtrlV, overrides), PasteKeystroke::ShiftInsert);
-        assert_eq!(keystroke_for(Some("Chromium"), PasteKeystroke::CtrlV, overrides), PasteKeystroke::CtrlV);
-        assert_eq!(keystroke_for(None, PasteKeystroke::CtrlV, overrides), PasteKeystroke::CtrlV);
+        let overrides = [
+            ("gnome-terminal", PasteKeystroke::CtrlShiftV),
+            ("XTerm", PasteKeystroke::ShiftInsert),
+        ];
+        assert_eq!(
+            keystroke_for(Some("Gnome-terminal"), PasteKeystroke::CtrlV, overrides),
+            PasteKeystroke::CtrlShiftV
+        );
+        assert_eq!(
+            keystroke_for(Some("xterm"), PasteKeystroke::CtrlV, overrides),
+            PasteKeystroke::ShiftInsert
+        );
+        assert_eq!(
+            keystroke_for(Some("Chromium"), PasteKeystroke::CtrlV, overrides),
+            PasteKeystroke::CtrlV
+        );
+        assert_eq!(
+            keystroke_for(None, PasteKeystroke::CtrlV, overrides),
+            PasteKeystroke::CtrlV
+        );
     }
 }

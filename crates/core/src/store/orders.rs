@@ -18,7 +18,7 @@ pub struct ImportSummary {
 
 /// The latest-imported order with an id, columns in the order `row_to_order` reads them.
 /// `id` grows with every import (see `UPSERT`), so the highest is the latest; the
-/// `orders_by_order_id` index holds the rowid, so this is one index probe.
+/// `UNIQUE (order_id, marketplace)` index holds the rowid, so this is one index probe.
 const BY_ORDER_ID: &str = "SELECT marketplace, order_id, buyer_name, buyer_country, buyer_locale, items, \
      item_count, total, currency, carrier, tracking_number, tracking_url, ordered_at, shipped_at, eta, \
      status, raw FROM orders WHERE order_id = ?1 ORDER BY id DESC LIMIT 1";
@@ -30,7 +30,7 @@ const BY_ORDER_ID: &str = "SELECT marketplace, order_id, buyer_name, buyer_count
 const UPSERT: &str = "INSERT INTO orders (marketplace, order_id, buyer_name, buyer_country, buyer_locale, \
      items, item_count, total, currency, carrier, tracking_number, tracking_url, ordered_at, shipped_at, eta, \
      status, raw, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) \
-     ON CONFLICT (marketplace, order_id) DO UPDATE SET id = (SELECT max(id) FROM orders) + 1, buyer_name = excluded.buyer_name, \
+     ON CONFLICT (order_id, marketplace) DO UPDATE SET id = (SELECT max(id) FROM orders) + 1, buyer_name = excluded.buyer_name, \
      buyer_country = excluded.buyer_country, buyer_locale = excluded.buyer_locale, items = excluded.items, \
      item_count = excluded.item_count, total = excluded.total, currency = excluded.currency, \
      carrier = excluded.carrier, tracking_number = excluded.tracking_number, \

@@ -64,9 +64,10 @@ CREATE TABLE orders (
     status           TEXT,
     raw              TEXT NOT NULL DEFAULT '{}',    -- the source row(s) as JSON
     imported_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
-    UNIQUE (marketplace, order_id)
+    -- order_id first: the same index answers lookups by order id alone (staff paste an id,
+    -- not a marketplace), so bulk imports maintain one index instead of two.
+    UNIQUE (order_id, marketplace)
 );
-CREATE INDEX orders_by_order_id ON orders(order_id);
 
 CREATE TABLE shop_vars (
     name   TEXT PRIMARY KEY,
