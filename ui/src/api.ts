@@ -54,6 +54,8 @@ export interface Settings {
   ui_lang: UiLang;
   autostart: boolean;
   shop_vars: Record<string, string>;
+  /** Application (X11 WM_CLASS class, Windows exe name, macOS bundle id) → paste keystroke. */
+  paste_overrides: Record<string, string>;
 }
 
 export interface PasteRequest {

@@ -81,6 +81,7 @@ let settings: Settings = {
   ui_lang: "auto",
   autostart: true,
   shop_vars: { shop_name: "Lotus Home", support_email: "help@lotus.example" },
+  paste_overrides: { "Gnome-terminal": "Ctrl+Shift+V", XTerm: "Shift+Insert" },
 };
 
 const params = new URLSearchParams(location.search);

@@ -7,6 +7,10 @@ import { LOCALE_RE, VAR_NAME_RE } from "../text";
 import { capture } from "./accelerator";
 
 const PASTE_KEYSTROKES = ["Ctrl+V", "Shift+Insert", "Ctrl+Shift+V"];
+/** Choices for per-application overrides (Cmd+V for macOS apps). */
+const OVERRIDE_KEYSTROKES = ["Ctrl+V", "Shift+Insert", "Ctrl+Shift+V", "Cmd+V"];
+/** Preselected for a new override row: what terminals usually need. */
+const OVERRIDE_DEFAULT = "Ctrl+Shift+V";
 
 interface VarRow {
   id: number;
@@ -14,10 +18,17 @@ interface VarRow {
   value: string;
 }
 
+interface AppRow {
+  id: number;
+  name: string;
+  keystroke: string;
+}
+
 export function mountSettings(root: HTMLElement): void {
   let saved: Settings | null = null;
   let hotkey = "";
   let rows: VarRow[] = [];
+  let apps: AppRow[] = [];
   let nextId = 1;
   let saving = false;
   let status: { kind: "ok" | "error" | "info"; text: string } | null = null;
@@ -33,6 +44,7 @@ export function mountSettings(root: HTMLElement): void {
   let uiSel!: HTMLSelectElement;
   let autostart!: HTMLInputElement;
   let varsList!: HTMLElement;
+  let appsList!: HTMLElement;
   let statusEl!: HTMLElement;
   let saveBtn!: HTMLButtonElement;
   let recording = false;
@@ -64,6 +76,10 @@ export function mountSettings(root: HTMLElement): void {
       { id: "paste", class: "input", "aria-describedby": "paste-help" },
       pasteOpts.map((k) => h("option", { value: k, selected: k === s.paste_keystroke }, k)),
     );
+
+    apps = Object.entries(s.paste_overrides ?? {}).map(([name, keystroke]) => ({ id: nextId++, name, keystroke }));
+    appsList = h("div", { class: "vars-list", id: "paste-apps-list" });
+    renderApps();
 
     defLang = h("input", {
       id: "deflang",
@@ -136,6 +152,19 @@ export function mountSettings(root: HTMLElement): void {
             h("label", { class: "field-label", for: "paste" }, t("settings.paste.label")),
             pasteSel,
             h("p", { class: "help", id: "paste-help" }, t("settings.paste.help")),
+          ),
+          h(
+            "div",
+            { class: "paste-apps", role: "group", "aria-labelledby": "paste-apps-label", "aria-describedby": "paste-apps-help" },
+            h("p", { class: "field-label", id: "paste-apps-label" }, t("settings.pasteApps.label")),
+            h("p", { class: "help", id: "paste-apps-help" }, t("settings.pasteApps.help")),
+            appsList,
+            h(
+              "button",
+              { type: "button", class: "btn btn-ghost", onclick: addApp },
+              h("span", { class: "plus", "aria-hidden": "true" }, "+"),
+              t("settings.pasteApps.add"),
+            ),
           ),
         ),
         section(
@@ -322,6 +351,100 @@ export function mountSettings(root: HTMLElement): void {
     renderRows(row.id);
   }
 
+  // ------------------------------------------------------------ per-application paste keys
+  function appError(row: AppRow): string {
+    if (!row.name) return "";
+    const key = row.name.toLowerCase();
+    const first = apps.find((r) => r.name.toLowerCase() === key);
+    return first && first !== row ? t("settings.pasteApps.duplicate") : "";
+  }
+
+  function renderApps(focusId?: number): void {
+    if (apps.length === 0) {
+      replace(appsList, h("p", { class: "empty-note" }, t("settings.pasteApps.empty")));
+      return;
+    }
+    const head = h(
+      "div",
+      { class: "var-row app-row var-head", "aria-hidden": "true" },
+      h("span", null, t("settings.pasteApps.app")),
+      h("span", null, t("settings.pasteApps.keystroke")),
+      h("span"),
+    );
+    let toFocus: HTMLInputElement | null = null;
+    const items = apps.map((row) => {
+      const errId = "app-err-" + row.id;
+      const err = h("p", { class: "field-error var-error", id: errId });
+      const nameIn = h("input", {
+        class: "input mono",
+        type: "text",
+        value: row.name,
+        placeholder: "Gnome-terminal",
+        autocomplete: "off",
+        spellcheck: "false",
+        "aria-label": t("settings.pasteApps.app"),
+        "aria-describedby": errId,
+        oninput: () => {
+          row.name = nameIn.value.trim();
+          refreshAppErrors();
+        },
+      });
+      const opts = OVERRIDE_KEYSTROKES.includes(row.keystroke) ? OVERRIDE_KEYSTROKES : [...OVERRIDE_KEYSTROKES, row.keystroke];
+      const keySel = h(
+        "select",
+        {
+          class: "input",
+          "aria-label": t("settings.pasteApps.keystroke"),
+          onchange: () => {
+            row.keystroke = keySel.value;
+          },
+        },
+        opts.map((k) => h("option", { value: k, selected: k === row.keystroke }, k)),
+      );
+      if (row.id === focusId) toFocus = nameIn;
+      const remove = h(
+        "button",
+        {
+          type: "button",
+          class: "btn btn-icon",
+          "aria-label": t("settings.pasteApps.remove", { name: row.name || "…" }),
+          title: t("settings.pasteApps.remove", { name: row.name || "…" }),
+          onclick: () => {
+            const i = apps.indexOf(row);
+            apps.splice(i, 1);
+            const next = apps[Math.min(i, apps.length - 1)];
+            renderApps(next?.id);
+          },
+        },
+        "×",
+      );
+      return h("div", { class: "var-item", "data-id": String(row.id) }, h("div", { class: "var-row app-row" }, nameIn, keySel, remove), err);
+    });
+    replace(appsList, head, items);
+    refreshAppErrors();
+    (toFocus as HTMLInputElement | null)?.focus();
+  }
+
+  /** Show duplicate-name errors; returns how many rows are in error. */
+  function refreshAppErrors(): number {
+    let count = 0;
+    for (const row of apps) {
+      const item = appsList.querySelector<HTMLElement>(`[data-id="${row.id}"]`);
+      if (!item) continue;
+      const msg = appError(row);
+      if (msg) count++;
+      item.querySelector("input")!.toggleAttribute("aria-invalid", !!msg);
+      replace(item.querySelector(".var-error")!, msg);
+    }
+    return count;
+  }
+
+  function addApp(): void {
+    const row = { id: nextId++, name: "", keystroke: OVERRIDE_DEFAULT };
+    apps.push(row);
+    renderApps(row.id);
+  }
+
   // ------------------------------------------------------------ validation & save
   function validateLang(strict: boolean): boolean {
     const v = defLang.value.trim();
@@ -343,7 +466,8 @@ export function mountSettings(root: HTMLElement): void {
     if (recording) stopRecording(true);
     const langOk = validateLang(true);
     const varErrors = refreshRowErrors(true);
-    if (!langOk || varErrors > 0) {
+    const appErrors = refreshAppErrors();
+    if (!langOk || varErrors > 0 || appErrors > 0) {
       status = { kind: "error", text: t("settings.invalid") };
       renderStatus();
       form.querySelector<HTMLElement>("[aria-invalid]")?.focus();
@@ -351,6 +475,8 @@ export function mountSettings(root: HTMLElement): void {
     }
     const shop_vars: Record<string, string> = {};
     for (const r of rows) if (r.name) shop_vars[r.name] = r.value;
+    const paste_overrides: Record<string, string> = {};
+    for (const a of apps) if (a.name) paste_overrides[a.name] = a.keystroke;
     const next: Settings = {
       hotkey,
       paste_keystroke: pasteSel.value,
@@ -358,6 +484,7 @@ export function mountSettings(root: HTMLElement): void {
       ui_lang: uiSel.value as UiLang,
       autostart: autostart.checked,
       shop_vars,
+      paste_overrides,
     };
     saving = true;
     saveBtn.disabled = true;
