@@ -236,6 +236,9 @@ def main() -> int:
                     if shot:
                         log(f"  screenshot: {shot}")
                     log("  app log (tail):\n    " + "\n    ".join(s.app_log_text().splitlines()[-12:]))
+                    saved = s.screenshot_dir_log(f"e2e-{letter}")
+                    if saved:
+                        log(f"  full app log: {saved}")
                     recover(s)
     except KeyboardInterrupt:
         log("interrupted")

@@ -508,6 +508,16 @@ class Session:
             log(f"  (screenshot failed: {e})")
             return None
 
+    def screenshot_dir_log(self, name: str) -> Path | None:
+        """Copy the app's log next to the screenshots (tests/out)."""
+        OUT_DIR.mkdir(parents=True, exist_ok=True)
+        path = OUT_DIR / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}-app.log"
+        try:
+            shutil.copyfile(self.app_log, path)
+            return path
+        except OSError:
+            return None
+
     # ---- clipboard --------------------------------------------------------------------------
 
     def set_clipboard(self, text: str) -> None:
