@@ -175,11 +175,7 @@ CASES = [
 ]
 
 # Cases that fail because of a known app bug: run and reported (XFAIL/XPASS), not counted.
-KNOWN_BUGS = {
-    "f": "`quickreply palette` shows the palette without keyboard focus when the window manager "
-         "prevents focus stealing (openbox: the palette's _NET_WM_USER_TIME is older than the "
-         "target window's last input)",
-}
+KNOWN_BUGS: dict[str, str] = {}
 
 
 def recover(s: Session) -> None:

@@ -238,6 +238,16 @@ pub trait FocusTracker {
     /// [`PortError::Focus`] when the request is refused (window gone, not viewable).
     fn activate(&mut self, window: WindowId) -> Result<(), PortError>;
 
+    /// The top-level window of this process titled `title`, when the UI toolkit does not
+    /// tell its id. `Ok(None)` when not found or not supported.
+    ///
+    /// # Errors
+    /// [`PortError::Focus`] when the window system cannot be asked.
+    fn own_window(&mut self, title: &str) -> Result<Option<WindowId>, PortError> {
+        let _ = title;
+        Ok(None)
+    }
+
     /// A name for the application that owns `window`, for per-application settings such as
     /// the paste keystroke: the `WM_CLASS` class on X11 (`XTerm`, `Chromium`), the executable's
     /// file name on Windows, the bundle identifier on macOS. `Ok(None)` when unknown.

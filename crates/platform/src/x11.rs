@@ -24,6 +24,7 @@ x11rb::atom_manager! {
         _NET_SUPPORTING_WM_CHECK,
         _NET_SUPPORTED,
         _NET_WM_NAME,
+        _NET_WM_PID,
         UTF8_STRING,
     }
 }
@@ -160,6 +161,55 @@ impl Conn {
             )?
             .reply()?;
         Ok(Some(String::from_utf8_lossy(&reply.value).into_owned()))
+    }
+
+    /// A top-level window of this process titled `title`: GTK hides its X window id from us,
+    /// and the palette must be activated by id when another process asked for it. Walks the
+    /// tree three levels deep (root → window-manager frame → client).
+    fn own_window(&mut self, title: &str) -> Result<Option<Window>, XError> {
+        let pid = std::process::id();
+        let mut stack = vec![(self.root, 0u8)];
+        while let Some((window, depth)) = stack.pop() {
+            if window != self.root && self.is_own_window(window, pid, title).unwrap_or(false) {
+                return Ok(Some(window));
+            }
+            if depth < 3 {
+                // A window closed during the walk answers BadWindow: skip it.
+                if let Ok(tree) = self.conn.query_tree(window)?.reply() {
+                    stack.extend(tree.children.into_iter().map(|c| (c, depth + 1)));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    fn is_own_window(&self, window: Window, pid: u32, title: &str) -> Result<bool, XError> {
+        let owner = self
+            .conn
+            .get_property(
+                false,
+                window,
+                self.atoms._NET_WM_PID,
+                AtomEnum::CARDINAL,
+                0,
+                1,
+            )?
+            .reply()?;
+        if owner.value32().and_then(|mut v| v.next()) != Some(pid) {
+            return Ok(false);
+        }
+        let name = self
+            .conn
+            .get_property(
+                false,
+                window,
+                self.atoms._NET_WM_NAME,
+                self.atoms.UTF8_STRING,
+                0,
+                256,
+            )?
+            .reply()?;
+        Ok(name.value == title.as_bytes())
     }
 
     /// The class part of `WM_CLASS` ("instance\0class\0"), e.g. `XTerm`.
@@ -299,6 +349,11 @@ impl FocusTracker for X11Focus {
         let id = Window::try_from(window.0)
             .map_err(|_| PortError::Focus(format!("{window} is not an X11 window id")))?;
         self.with_conn(&format!("activating window {window}"), |c| c.activate(id))
+    }
+
+    fn own_window(&mut self, title: &str) -> Result<Option<WindowId>, PortError> {
+        let found = self.with_conn("looking for our own window", |c| c.own_window(title))?;
+        Ok(found.map(|w| WindowId(u64::from(w))))
     }
 
     fn app_id(&mut self, window: WindowId) -> Result<Option<String>, PortError> {

@@ -11,9 +11,20 @@ use super::state::{AppState, LangSource, PaletteContext};
 pub const LABEL: &str = "palette";
 pub const SHOWN_EVENT: &str = "palette-shown";
 
+/// How the palette is being opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trigger {
+    /// Our own global hotkey: the window manager sees a fresh key event for us and gives the
+    /// palette focus.
+    Hotkey,
+    /// Another process asked (`quickreply palette`, the tray): focus-stealing prevention may
+    /// refuse a plain request, so the palette is activated the way a pager would.
+    Request,
+}
+
 /// Hotkey pressed (or `quickreply palette`): remember where the paste must go, show the
 /// palette, then tell it the context (order and language from the clipboard).
-pub fn show(app: &AppHandle) {
+pub fn show(app: &AppHandle, trigger: Trigger) {
     let state = app.state::<AppState>();
     let Some(window) = app.get_webview_window(LABEL) else {
         log::error!("the palette window is missing");
@@ -33,6 +44,9 @@ pub fn show(app: &AppHandle) {
     place_under_cursor(&window);
     let _ = window.show();
     let _ = window.set_focus();
+    if trigger == Trigger::Request {
+        activate_when_mapped(app);
+    }
 
     // Reading the clipboard asks its owner (a browser) for the text: do it off the event loop.
     let app = app.clone();
@@ -82,6 +96,40 @@ pub fn compute_context(state: &AppState) -> IpcResult<PaletteContext> {
 
 fn locales(store: &Store) -> IpcResult<Vec<String>> {
     Ok(store.locales()?)
+}
+
+/// Asks the window manager, as a pager would, to activate the palette until it has focus
+/// (bounded). The window is mapped by the event loop after `show()` returns, and a request for
+/// an unmapped window is ignored, hence the retries.
+fn activate_when_mapped(app: &AppHandle) {
+    let app = app.clone();
+    std::thread::spawn(move || {
+        let state = app.state::<AppState>();
+        let title = app
+            .get_webview_window(LABEL)
+            .and_then(|w| w.title().ok())
+            .unwrap_or_default();
+        let found = state.with_ports(|p| p.focus.own_window(&title));
+        let Some(palette) = found.ok().and_then(Result::ok).flatten() else {
+            log::warn!("the palette's window was not found: focus is up to the window manager");
+            return;
+        };
+        for _ in 0..20 {
+            let focused = state
+                .with_ports(|p| p.focus.focused())
+                .ok()
+                .and_then(Result::ok)
+                .flatten();
+            if focused == Some(palette) {
+                return;
+            }
+            if let Ok(Err(e)) = state.with_ports(|p| p.focus.activate(palette)) {
+                log::debug!("activating the palette: {e}");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(25));
+        }
+        log::warn!("the palette did not get keyboard focus: the window manager refused");
+    });
 }
 
 /// Centre the palette horizontally on the monitor under the mouse, a quarter down from its top.

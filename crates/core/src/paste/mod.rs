@@ -28,6 +28,10 @@ pub struct PasteTimings {
     /// request sent while the palette was still being hidden can be dropped by the window
     /// manager.
     pub reactivate_after: Duration,
+    /// Pause between the target getting window focus back and the keystroke: a browser moves
+    /// keyboard focus back into its text field a moment after the window is activated, and a
+    /// keystroke sent in between can be lost (seen once in 25 end-to-end runs without it).
+    pub settle_after_focus: Duration,
     /// Time the target gets to read the clipboard after the keystroke before the old contents
     /// go back. The OS gives no "pasted" signal; Chromium on X11 pasted nothing or the old
     /// text when this was 0–5 ms and pasted reliably from 20 ms, so the default leaves margin.
@@ -40,6 +44,7 @@ impl Default for PasteTimings {
             focus_timeout: Duration::from_millis(500),
             focus_poll: Duration::from_millis(5),
             reactivate_after: Duration::from_millis(100),
+            settle_after_focus: Duration::from_millis(25),
             restore_after: Duration::from_millis(150),
         }
     }
@@ -191,7 +196,11 @@ pub fn paste_into(
 ) -> Result<PasteReport, PasteError> {
     let start = clock.now();
     let focus_wait = match target {
-        Some(target) => wait_for_focus(target, timings, focus, clock, start)?,
+        Some(target) => {
+            let waited = wait_for_focus(target, timings, focus, clock, start)?;
+            clock.sleep(timings.settle_after_focus);
+            waited
+        }
         None => Duration::ZERO,
     };
 

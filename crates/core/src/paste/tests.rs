@@ -137,7 +137,10 @@ fn paste_waits_for_focus_by_polling_then_reports_the_wait() {
     };
     // Focus came on the 3rd poll: three poll intervals of virtual time.
     assert_eq!(report.focus_wait, rig.timings.focus_poll * 3);
-    assert_eq!(report.total, report.focus_wait + rig.timings.restore_after);
+    assert_eq!(
+        report.total,
+        report.focus_wait + rig.timings.settle_after_focus + rig.timings.restore_after
+    );
     let polls = rig
         .journal
         .events()
@@ -419,4 +422,23 @@ fn paste_guard_restores_on_drop_and_not_after_disarm() {
     let guard = ClipboardGuard::new(&mut clipboard, ClipboardContents::default());
     assert_eq!(guard.disarm(), ClipboardContents::default());
     assert_eq!(clipboard.contents(), buyer_message());
+}
+
+#[test]
+fn the_target_gets_a_moment_to_settle_between_focus_and_keystroke() {
+    let mut rig = Rig::new(buyer_message());
+    assert!(rig.paste(Some(TARGET)).is_ok());
+    let events = rig.journal.events();
+    let focused_at = events
+        .iter()
+        .rposition(|e| *e == Event::Focused(Some(TARGET)))
+        .expect("focus was polled");
+    let keys_at = events
+        .iter()
+        .position(|e| matches!(e, Event::KeysSent { .. }))
+        .expect("keys were sent");
+    assert!(
+        events[focused_at..keys_at].contains(&Event::Sleep(rig.timings.settle_after_focus)),
+        "{events:?}"
+    );
 }
