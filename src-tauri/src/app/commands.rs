@@ -50,8 +50,10 @@ pub fn search(
     limit: usize,
 ) -> IpcResult<Vec<ResultItem>> {
     let index = state.index()?;
-    let hits = index.search(&query, Some(&lang), limit.min(MAX_RESULTS));
     let store = state.store();
+    // Titles in the staff's language (they choose the reply); the text in the buyer's.
+    let ui_lang = Settings::load(&store)?.effective_ui_lang();
+    let hits = index.search(&query, Some(ui_lang), limit.min(MAX_RESULTS));
     let mut items = Vec::with_capacity(hits.len());
     for hit in hits {
         let template = store.template(&hit.key)?;
