@@ -94,6 +94,14 @@ impl SearchIndex {
             for word in tokens(&label) {
                 add(word, doc, Field::Label);
             }
+            // The fuzzy pass is the one cost paid for every template: when the key is only the
+            // title as a slug (`where-is-my-order`), matching it again adds nothing.
+            let title_words: Vec<String> = tokens(&t.title).collect();
+            let label = if tokens(&t.key).all(|w| title_words.contains(&w)) {
+                format!("{} {} {}", t.title, t.tags, t.shortcut)
+            } else {
+                label
+            };
             label_masks.push(char_mask(&label));
             labels.push(Utf32String::from(label));
             docs.push(Doc {
