@@ -66,7 +66,12 @@ pub fn fill(store: &Store, renderer: &Renderer, request: &Request<'_>) -> Result
         Some(lang) => Some(locale::canonical(lang)?),
         None => order.as_ref().and_then(|o| o.buyer_locale.clone()),
     };
-    let available: Vec<&str> = variants.iter().map(|v| v.locale.as_str()).collect();
+    // A rejected translation is never a candidate: the buyer gets the source language instead.
+    let available: Vec<&str> = variants
+        .iter()
+        .filter(|v| v.status != Status::Rejected || v.locale == template.source_locale)
+        .map(|v| v.locale.as_str())
+        .collect();
     let chosen = locale::negotiate(requested.as_deref(), &available, &template.source_locale);
     let variant = variants
         .iter()
@@ -219,6 +224,32 @@ mod tests {
         )
         .unwrap();
         store
+    }
+
+    #[test]
+    fn rejected_translations_fall_back_to_the_source() {
+        let mut store = store();
+        let id = store.template("hi").unwrap().id;
+        store.set_status_for_test(id, "ar", Status::Rejected);
+        let vars = [
+            ("buyer_name".to_string(), "Ana".to_string()),
+            ("order_id".to_string(), "7".to_string()),
+        ];
+        let reply = fill(
+            &store,
+            &Renderer::new(),
+            &Request {
+                key: "hi",
+                lang: Some("ar"),
+                vars: &vars,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            (reply.locale.as_str(), reply.status),
+            ("en", Status::Approved)
+        );
     }
 
     #[test]

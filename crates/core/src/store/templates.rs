@@ -249,6 +249,16 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    #[cfg(test)]
+    pub(crate) fn set_status_for_test(&mut self, template_id: i64, locale: &str, status: Status) {
+        self.conn()
+            .execute(
+                "UPDATE variants SET status = ?3 WHERE template_id = ?1 AND locale = ?2",
+                params![template_id, locale, status.as_str()],
+            )
+            .expect("status update");
+    }
+
     /// Records that a template was pasted (for ranking and insights).
     ///
     /// # Errors
