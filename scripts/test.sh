@@ -26,5 +26,8 @@ cargo test -p quickreply-core --benches
 step "release build"
 cargo build --release --bin quickreply
 
-step "end-to-end: hotkey → palette → paste into Chromium"
+step "end-to-end: hotkey → palette → paste into Chromium (openbox)"
 python3 tests/e2e/run.py --bin target/release/quickreply
+
+step "end-to-end: the same on a bare X server (no window manager)"
+python3 tests/e2e/run.py --bin target/release/quickreply --no-wm

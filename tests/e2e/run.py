@@ -184,7 +184,7 @@ def recover(s: Session) -> None:
         if not s.palette_active():
             shown = s.xdotool("search", "--onlyvisible", "--name", "^QuickReply$").split()
             if shown:  # viewable but not focused: focus it so that Esc reaches it
-                s.xdotool("windowactivate", "--sync", shown[0])
+                s.activate(shown[0])
                 time.sleep(0.2)
         if s.palette_active():
             s.xdotool("key", "Escape")
@@ -199,6 +199,7 @@ def main() -> int:
     ap.add_argument("--bin", required=True, type=Path, help="the quickreply binary")
     ap.add_argument("--cases", default="", help="letters of the cases to run (default: all), e.g. abd")
     ap.add_argument("--keep", action="store_true", help="keep the temporary session directory")
+    ap.add_argument("--no-wm", action="store_true", help="run without a window manager (bare X server)")
     args = ap.parse_args()
     install_sigterm_handler()
 
@@ -206,7 +207,7 @@ def main() -> int:
     passed = failed = 0
     xfailed: list[str] = []
     try:
-        with Session(args.bin, keep=args.keep) as s:
+        with Session(args.bin, keep=args.keep, no_wm=args.no_wm) as s:
             cases = Cases(s)
             for letter, name, fn in selected:
                 t = time.monotonic()

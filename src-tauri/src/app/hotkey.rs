@@ -16,7 +16,7 @@ pub fn plugin() -> tauri::plugin::TauriPlugin<tauri::Wry> {
                     .state::<AppState>()
                     .lock(&app.state::<AppState>().paused)
             {
-                super::palette::show(app, super::palette::Trigger::Hotkey);
+                super::palette::show(app);
             }
         })
         .build()

@@ -89,7 +89,7 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
     #[cfg(not(unix))]
     let builder = builder.plugin(tauri_plugin_single_instance::init(|app, argv, _cwd| {
         if argv.iter().any(|a| a == "palette") {
-            palette::show(app, palette::Trigger::Request);
+            palette::show(app);
         } else {
             open_settings(app);
         }
@@ -121,7 +121,7 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
             }
             listen_for_second_launch(&handle, &db_path);
             if open == Open::Palette {
-                palette::show(&handle, palette::Trigger::Request);
+                palette::show(&handle);
             }
             Ok(())
         })
@@ -172,7 +172,7 @@ fn listen_for_second_launch(app: &AppHandle, db_path: &Path) {
         let result = instance::listen(db_path, move |command| {
             let app = handle.clone();
             let _ = handle.run_on_main_thread(move || match command.as_str() {
-                instance::SHOW_PALETTE => palette::show(&app, palette::Trigger::Request),
+                instance::SHOW_PALETTE => palette::show(&app),
                 _ => open_settings(&app),
             });
         });

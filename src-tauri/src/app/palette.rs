@@ -11,20 +11,9 @@ use super::state::{AppState, LangSource, PaletteContext};
 pub const LABEL: &str = "palette";
 pub const SHOWN_EVENT: &str = "palette-shown";
 
-/// How the palette is being opened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Trigger {
-    /// Our own global hotkey: the window manager sees a fresh key event for us and gives the
-    /// palette focus.
-    Hotkey,
-    /// Another process asked (`quickreply palette`, the tray): focus-stealing prevention may
-    /// refuse a plain request, so the palette is activated the way a pager would.
-    Request,
-}
-
 /// Hotkey pressed (or `quickreply palette`): remember where the paste must go, show the
 /// palette, then tell it the context (order and language from the clipboard).
-pub fn show(app: &AppHandle, trigger: Trigger) {
+pub fn show(app: &AppHandle) {
     let state = app.state::<AppState>();
     let Some(window) = app.get_webview_window(LABEL) else {
         log::error!("the palette window is missing");
@@ -44,9 +33,12 @@ pub fn show(app: &AppHandle, trigger: Trigger) {
     place_under_cursor(&window);
     let _ = window.show();
     let _ = window.set_focus();
-    if trigger == Trigger::Request {
-        activate_when_mapped(app);
-    }
+    // GTK's own focus request carries the timestamp of the last event GTK saw, and the X
+    // server ignores a focus change older than the last one (ours, when we gave focus back to
+    // the target after the previous paste): without a window manager the second opening
+    // would stay unfocused. With one, a request from another process meets focus-stealing
+    // prevention. Ask as a pager would, by window id, until the palette has focus.
+    activate_when_mapped(app);
 
     // Reading the clipboard asks its owner (a browser) for the text: do it off the event loop.
     let app = app.clone();
@@ -115,6 +107,12 @@ fn activate_when_mapped(app: &AppHandle) {
             return;
         };
         for _ in 0..20 {
+            let still_shown = app
+                .get_webview_window(LABEL)
+                .is_some_and(|w| w.is_visible().unwrap_or(false));
+            if !still_shown {
+                return;
+            }
             let focused = state
                 .with_ports(|p| p.focus.focused())
                 .ok()

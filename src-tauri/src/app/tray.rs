@@ -46,7 +46,7 @@ pub fn build(app: &AppHandle, ui_lang: &str) -> tauri::Result<()> {
         tray = tray.icon(icon.clone());
     }
     tray.on_menu_event(move |app, event| match event.id.as_ref() {
-        "open" => super::palette::show(app, super::palette::Trigger::Request),
+        "open" => super::palette::show(app),
         "pause" => {
             let state = app.state::<AppState>();
             let mut paused = state.lock(&state.paused);
