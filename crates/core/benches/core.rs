@@ -11,17 +11,11 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use quickreply_core::orders::{self, Format};
 use quickreply_core::search::SearchIndex;
 use quickreply_core::store::Store;
-use quickreply_core::template::{Args, Renderer, Value};
+use quickreply_core::template::Renderer;
 
 fn render(c: &mut Criterion) {
     let renderer = Renderer::new();
-    let body = "{ $item_count ->\n    [one] Hello { $buyer_name }, your item from order { $order_id } ships { DATETIME($eta, dateStyle: \"long\") }.\n   *[other] Hello { $buyer_name }, your { $item_count } items from order { $order_id } ship { DATETIME($eta, dateStyle: \"long\") }; total { NUMBER($total, minimumFractionDigits: 2) }.\n}";
-    let mut args = Args::new();
-    args.insert("buyer_name".into(), Value::Text("Fatima".into()));
-    args.insert("order_id".into(), Value::Text("112-1234567-1234567".into()));
-    args.insert("item_count".into(), Value::Number(3.0));
-    args.insert("total".into(), Value::Number(1234.5));
-    args.insert("eta".into(), Value::parse("2024-05-01"));
+    let (body, args) = common::render_fixture();
     for locale in ["en", "ar", "ru"] {
         renderer.render(locale, "bench", body, &[], &args).unwrap();
         c.bench_function(&format!("render/warm/{locale}"), |b| {

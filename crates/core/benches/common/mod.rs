@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use quickreply_core::store::{Status, Template, Variant};
+use quickreply_core::template::{Args, Value};
 
 pub const LOCALES: [&str; 7] = ["en", "zh-CN", "ar", "ru", "fr", "ms", "es"];
 
@@ -159,4 +160,16 @@ pub fn write_orders_csv(path: &Path, rows: usize) {
         )
         .unwrap();
     }
+}
+
+/// A realistic reply body (plural select, `DATETIME()`, `NUMBER()`) and values for it.
+pub fn render_fixture() -> (&'static str, Args) {
+    let body = "{ $item_count ->\n    [one] Hello { $buyer_name }, your item from order { $order_id } ships { DATETIME($eta, dateStyle: \"long\") }.\n   *[other] Hello { $buyer_name }, your { $item_count } items from order { $order_id } ship { DATETIME($eta, dateStyle: \"long\") }; total { NUMBER($total, minimumFractionDigits: 2) }.\n}";
+    let mut args = Args::new();
+    args.insert("buyer_name".into(), Value::Text("Fatima".into()));
+    args.insert("order_id".into(), Value::Text("112-1234567-1234567".into()));
+    args.insert("item_count".into(), Value::Number(3.0));
+    args.insert("total".into(), Value::Number(1234.5));
+    args.insert("eta".into(), Value::parse("2024-05-01"));
+    (body, args)
 }

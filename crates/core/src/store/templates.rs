@@ -116,17 +116,22 @@ const VARIANT_COLUMNS: &str =
     "locale, body, title, status, source_hash, provider, reviewer, reviewed_at";
 
 fn variant_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Variant> {
-    let status: String = row.get(3)?;
+    variant_from_columns(row, 0)
+}
+
+/// A variant from `VARIANT_COLUMNS` starting at column `first`.
+fn variant_from_columns(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Variant> {
+    let status: String = row.get(first + 3)?;
     Ok(Variant {
-        locale: row.get(0)?,
-        body: row.get(1)?,
-        title: row.get(2)?,
+        locale: row.get(first)?,
+        body: row.get(first + 1)?,
+        title: row.get(first + 2)?,
         // The CHECK constraint guarantees a known status.
         status: status.parse().unwrap_or(Status::NeedsReview),
-        source_hash: row.get(4)?,
-        provider: row.get(5)?,
-        reviewer: row.get(6)?,
-        reviewed_at: row.get(7)?,
+        source_hash: row.get(first + 4)?,
+        provider: row.get(first + 5)?,
+        reviewer: row.get(first + 6)?,
+        reviewed_at: row.get(first + 7)?,
     })
 }
 
@@ -201,23 +206,7 @@ impl Store {
         let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT template_id, {VARIANT_COLUMNS} FROM variants ORDER BY template_id, locale"
         ))?;
-        let rows = stmt.query_map([], |row| {
-            let id: i64 = row.get(0)?;
-            let status: String = row.get(4)?;
-            Ok((
-                id,
-                Variant {
-                    locale: row.get(1)?,
-                    body: row.get(2)?,
-                    title: row.get(3)?,
-                    status: status.parse().unwrap_or(Status::NeedsReview),
-                    source_hash: row.get(5)?,
-                    provider: row.get(6)?,
-                    reviewer: row.get(7)?,
-                    reviewed_at: row.get(8)?,
-                },
-            ))
-        })?;
+        let rows = stmt.query_map([], |row| Ok((row.get(0)?, variant_from_columns(row, 1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
