@@ -11,5 +11,6 @@ pub mod reply;
 pub mod search;
 pub mod store;
 pub mod template;
+pub mod translate;
 
 pub use error::{Error, Result};
