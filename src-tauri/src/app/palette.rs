@@ -24,9 +24,7 @@ pub fn show(app: &AppHandle) {
     }
     // Before the palette takes focus: afterwards the focused window is the palette itself.
     let target = state
-        .with_ports(|p| p.focus.focused())
-        .ok()
-        .and_then(Result::ok)
+        .query_ports("focused window", |p| p.focus.focused())
         .flatten();
     *state.lock(&state.target) = target;
     log::debug!("palette opened over {target:?}");
@@ -59,9 +57,7 @@ pub fn show(app: &AppHandle) {
 /// shop's default language.
 pub fn compute_context(state: &AppState) -> IpcResult<PaletteContext> {
     let clipboard_text = state
-        .with_ports(|p| p.clipboard.read())
-        .ok()
-        .and_then(Result::ok)
+        .query_ports("clipboard", |p| p.clipboard.read())
         .and_then(|c| c.text);
     let store = state.store();
     let settings = Settings::load(&store)?;
@@ -101,8 +97,10 @@ fn activate_when_mapped(app: &AppHandle) {
             .get_webview_window(LABEL)
             .and_then(|w| w.title().ok())
             .unwrap_or_default();
-        let found = state.with_ports(|p| p.focus.own_window(&title));
-        let Some(palette) = found.ok().and_then(Result::ok).flatten() else {
+        let Some(palette) = state
+            .query_ports("palette window", |p| p.focus.own_window(&title))
+            .flatten()
+        else {
             log::warn!("the palette's window was not found: focus is up to the window manager");
             return;
         };
@@ -114,9 +112,7 @@ fn activate_when_mapped(app: &AppHandle) {
                 return;
             }
             let focused = state
-                .with_ports(|p| p.focus.focused())
-                .ok()
-                .and_then(Result::ok)
+                .query_ports("focused window", |p| p.focus.focused())
                 .flatten();
             if focused == Some(palette) {
                 return;

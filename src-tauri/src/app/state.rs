@@ -107,6 +107,26 @@ impl AppState {
         Ok(f(slot.as_mut().expect("ports were just created")))
     }
 
+    /// Asks the OS something through the ports; a failure (no display, an X error) is logged
+    /// and read as "don't know", because none of these questions may stop the palette.
+    pub fn query_ports<T>(
+        &self,
+        what: &str,
+        f: impl FnOnce(&mut Ports) -> Result<T, quickreply_core::ports::PortError>,
+    ) -> Option<T> {
+        match self.with_ports(f) {
+            Ok(Ok(value)) => Some(value),
+            Ok(Err(e)) => {
+                log::debug!("{what}: {e}");
+                None
+            }
+            Err(e) => {
+                log::debug!("{what}: {}", e.message);
+                None
+            }
+        }
+    }
+
     pub fn lock<'a, T>(&self, m: &'a Mutex<T>) -> MutexGuard<'a, T> {
         lock(m)
     }
