@@ -653,9 +653,11 @@ export function mountPalette(root: HTMLElement): void {
     renderTips();
     try {
       await api.paste({ key: f.item.key, lang, orderId: order?.order_id ?? null, vars: { ...f.vars }, confirmed: f.confirmed });
-      // Success: the backend hides the window and pastes. Leave a clean list behind.
+      // Success: the backend hides the window and pastes. Leave a clean list behind, so
+      // the next opening starts empty even if the user types before its context arrives.
       flow = null;
       busy = false;
+      clearQuery();
       setMode("list");
       input.focus();
     } catch (err) {
@@ -810,7 +812,14 @@ export function mountPalette(root: HTMLElement): void {
     }
   }
 
+  /** Empty the search box (on hide, not on show: typing may start before "palette-shown"). */
+  function clearQuery(): void {
+    input.value = "";
+    void runSearch(false);
+  }
+
   async function hide(): Promise<void> {
+    clearQuery();
     try {
       await api.hidePalette();
     } catch (e) {
@@ -834,7 +843,8 @@ export function mountPalette(root: HTMLElement): void {
     window.clearTimeout(orderTimer);
     orderSeq++;
     if (rebuild) build();
-    input.value = "";
+    // The query is kept: it was emptied when the palette hid, and anything in it now was
+    // typed by the user after the palette appeared but before this context arrived.
     renderAll();
     input.focus();
     void runSearch(false);
