@@ -71,6 +71,13 @@ pub enum Command {
     Vars(VarsCommand),
     /// Open the palette of the running app (bind this to a system shortcut on Wayland)
     Palette,
+    /// Detect the language of a buyer's message (no TEXT: one message per stdin line)
+    Detect {
+        text: Option<String>,
+        /// Add confidence and the runner-up
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -398,6 +405,7 @@ fn execute(path: &Path, command: Command, out: &mut Vec<u8>) -> Result<()> {
             store.set_var(name.trim_start_matches('$'), &value)?;
             Ok(())
         }
+        Command::Detect { text, json } => detect(path, text, json, out),
         Command::Palette => Err(Error::Invalid(
             "`palette` is handled by the app, not the CLI".into(),
         )),
@@ -415,4 +423,39 @@ fn execute(path: &Path, command: Command, out: &mut Vec<u8>) -> Result<()> {
             }
         }
     }
+}
+
+/// `detect`: one code per text, `und` when the text is too short or the guess too weak. The
+/// shop's default language (if a library exists) settles Malay vs Indonesian.
+fn detect(path: &Path, text: Option<String>, json: bool, out: &mut Vec<u8>) -> Result<()> {
+    use quickreply_core::detect::{self, Hints};
+    let shop_default = if path.exists() {
+        open(path)?.setting("default_lang")?
+    } else {
+        None
+    };
+    let hints = Hints {
+        shop_default: shop_default.as_deref(),
+        ..Hints::default()
+    };
+    let texts: Vec<String> = match text {
+        Some(text) => vec![text],
+        None => std::io::stdin()
+            .lines()
+            .collect::<std::io::Result<_>>()
+            .map_err(|e| Error::Invalid(format!("cannot read stdin: {e}")))?,
+    };
+    for text in &texts {
+        let found = detect::detect(text, &hints);
+        if json {
+            let value = match &found {
+                Some(d) => serde_json::to_value(d).map_err(|e| Error::Invalid(e.to_string()))?,
+                None => serde_json::json!({"code": "und", "confidence": 0.0, "runner_up": null}),
+            };
+            json_line(out, &value)?;
+        } else {
+            say!(out, "{}", found.as_ref().map_or("und", |d| d.code.as_str()))?;
+        }
+    }
+    Ok(())
 }

@@ -485,3 +485,34 @@ fn bad_order_file_is_an_input_error() {
         2,
     );
 }
+
+#[test]
+fn detect_prints_a_code_per_text() {
+    let lib = Lib::new();
+    assert_eq!(
+        lib.ok(&["detect", "Здравствуйте, когда будет доставка моего заказа?"]),
+        "ru\n"
+    );
+    assert_eq!(lib.ok(&["detect", "ok"]), "und\n");
+    let json: serde_json::Value =
+        serde_json::from_str(&lib.ok(&["detect", "مرحبا، متى يصل طلبي؟ لم أستلمه بعد", "--json"]))
+            .unwrap();
+    assert_eq!(json["code"], "ar");
+    assert!(json["confidence"].as_f64().unwrap() > 0.4);
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quickreply"))
+        .args(["--db", lib.db().to_str().unwrap(), "detect"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write as _;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("Bonjour, je n'ai toujours pas reçu ma commande\nhi\nwhere is my package?? it is late\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "fr\nund\nen\n");
+}

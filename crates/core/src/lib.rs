@@ -1,6 +1,7 @@
 //! QuickReply core: everything the product does that does not need a window, a clipboard or a
 //! hotkey. The desktop shell and the CLI are thin layers over these modules.
 
+pub mod detect;
 pub mod error;
 pub mod locale;
 pub mod orders;
