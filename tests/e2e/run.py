@@ -86,6 +86,22 @@ class Cases:
         text = self.expect_paste(expected, before, "plain-thanks", "en", n)
         check(text == "Thank you for your message, we will answer within 24 hours.", f"literal text: {text!r}")
 
+    def case_g_copied_message_sets_the_language(self) -> None:
+        """Copied text without an order id is the buyer's message: its language is the target."""
+        s = self.s
+        expected = s.render("plain-thanks", "--lang", "ru")
+        check("Спасибо" in expected, f"render of plain-thanks in ru looks wrong: {expected!r}")
+        before = "Здравствуйте! Когда будет доставка моего заказа? Жду уже две недели."
+        self.prepare(before)
+        n = self.pasted_count("plain-thanks", "ru")
+        s.open_palette()
+        # Detection runs in a child process after the palette shows; wait for its answer.
+        wait_for(lambda: "buyer message language: ru" in s.app_log_text(), 5, 0.05, "language detection")
+        s.xdotool("type", "--delay", "30", "plain thanks")
+        time.sleep(0.4)
+        s.xdotool("key", "Return")
+        self.expect_paste(expected, before, "plain-thanks", "ru", n)
+
     def case_b_order_on_clipboard(self) -> None:
         """An order id inside the copied text selects the order and the buyer's language (ar)."""
         s = self.s
@@ -172,6 +188,7 @@ CASES = [
     ("d", "Esc pastes nothing", Cases.case_d_escape_pastes_nothing),
     ("e", "unreviewed variant needs a second Enter", Cases.case_e_unreviewed_needs_confirmation),
     ("f", "second launch opens the running palette", Cases.case_f_second_launch_opens_palette),
+    ("g", "a copied buyer message sets the target language", Cases.case_g_copied_message_sets_the_language),
 ]
 
 # Cases that fail because of a known app bug: run and reported (XFAIL/XPASS), not counted.

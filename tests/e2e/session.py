@@ -45,6 +45,11 @@ ask-size = Hello { $buyer_name }, which size do you need for order { $order_id }
     .category = Test
 """
 
+TEST_PACK_RU = """\
+plain-thanks = Спасибо за сообщение, мы ответим в течение 24 часов.
+    .title = Спасибо
+"""
+
 ORDERS_CSV = """\
 order_id,buyer_name,buyer_locale,buyer_country,carrier,tracking_number,tracking_url,shipped_at,eta,item_count,total,currency,marketplace
 A-1001,فاطمة الزهراء,ar,AE,Aramex,AX123456789,https://track.example/AX123456789,2025-03-01,2025-03-09,2,149.90,AED,Noon
@@ -354,6 +359,7 @@ class Session:
         pack = self.tmp / "test-pack"
         pack.mkdir()
         (pack / "en.ftl").write_text(TEST_PACK_EN, encoding="utf-8")
+        (pack / "ru.ftl").write_text(TEST_PACK_RU, encoding="utf-8")
         orders = self.tmp / "orders.csv"
         orders.write_text(ORDERS_CSV, encoding="utf-8")
         self.cli("pack", "import", "--starter")

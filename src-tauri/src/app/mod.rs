@@ -6,6 +6,7 @@ mod commands;
 mod error;
 mod hotkey;
 mod instance;
+mod language;
 mod palette;
 mod settings;
 mod state;

@@ -53,31 +53,41 @@ pub fn show(app: &AppHandle) {
 }
 
 /// Order and target language for this opening: an order id on the clipboard (alone or in
-/// copied text) makes that order active and its buyer's language the target; otherwise the
-/// shop's default language.
+/// copied text) makes that order active and its buyer's language the target; other copied
+/// text is taken as the buyer's message and its language is the target; else the shop's
+/// default language.
 pub fn compute_context(state: &AppState) -> IpcResult<PaletteContext> {
     let clipboard_text = state
         .query_ports("clipboard", |p| p.clipboard.read())
-        .and_then(|c| c.text);
-    let store = state.store();
-    let settings = Settings::load(&store)?;
-    let order = match clipboard_text
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
-        Some(text) if text.len() <= 4096 => store.find_order_id_in(text)?,
-        _ => None,
+        .and_then(|c| c.text)
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty() && t.len() <= 64 * 1024);
+    let (order, settings, locales) = {
+        let store = state.store();
+        let order = match clipboard_text.as_deref() {
+            Some(text) if text.len() <= 4096 => store.find_order_id_in(text)?,
+            _ => None,
+        };
+        (order, Settings::load(&store)?, locales(&store)?)
     };
-    let (lang, lang_source) = match order.as_ref().and_then(|o| o.buyer_locale.clone()) {
-        Some(locale) => (locale, LangSource::Order),
-        None => (settings.default_lang.clone(), LangSource::Default),
+    let (lang, lang_source) = match (
+        order.as_ref().and_then(|o| o.buyer_locale.clone()),
+        &clipboard_text,
+    ) {
+        (Some(locale), _) => (locale, LangSource::Order),
+        (None, Some(text)) if order.is_none() => {
+            match super::language::of_buyer_message(&state.db_path, text) {
+                Some(code) => (code, LangSource::Clipboard),
+                None => (settings.default_lang.clone(), LangSource::Default),
+            }
+        }
+        _ => (settings.default_lang.clone(), LangSource::Default),
     };
     Ok(PaletteContext {
         order,
         lang,
         lang_source,
-        locales: locales(&store)?,
+        locales,
         ui_lang: settings.effective_ui_lang().to_string(),
     })
 }

@@ -19,6 +19,7 @@ use super::error::{IpcError, IpcResult};
 #[serde(rename_all = "snake_case")]
 pub enum LangSource {
     Order,
+    Clipboard,
     Default,
 }
 

@@ -819,6 +819,7 @@ export function mountPalette(root: HTMLElement): void {
   }
 
   async function hide(): Promise<void> {
+    setMode("list"); // also drops any half-filled form
     clearQuery();
     try {
       await api.hidePalette();
@@ -829,6 +830,12 @@ export function mountPalette(root: HTMLElement): void {
 
   // ---------------------------------------------------------------- context
   function applyContext(c: PaletteContext): void {
+    // The context can arrive a moment after the palette (language detection runs in a child
+    // process). If the user is already filling values, confirming or pasting, leave them be.
+    if (busy || flow) {
+      ctx = c;
+      return;
+    }
     ctx = c;
     const ui = resolveUiLang(c.ui_lang);
     const rebuild = ui !== getLang();

@@ -1,0 +1,51 @@
+//! The buyer's language from a copied message, detected in a short-lived child process.
+//!
+//! The detector's language models are ~80 MB of the binary; detecting pages them in. Run in
+//! the app, they would stay resident for as long as it runs (it runs all day); run in a child
+//! (`quickreply detect`), they leave with it. The palette is already visible meanwhile: the
+//! language chip updates when the answer arrives.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Longest a detection may take before the palette gives up on it.
+const TIMEOUT: Duration = Duration::from_secs(2);
+/// The start of a long message is enough to tell its language.
+const MAX_CHARS: usize = 1000;
+
+/// The language code of `text` (`ru`, `ar`, `ms`…), or `None` when the text is too short, the
+/// guess too weak, or detection failed (then the palette keeps the shop's default).
+pub fn of_buyer_message(db: &Path, text: &str) -> Option<String> {
+    let text: String = text.chars().take(MAX_CHARS).collect();
+    let exe = std::env::current_exe().ok()?;
+    let mut child = Command::new(exe)
+        .arg("--db")
+        .arg(db)
+        .args(["detect", "--json", "--"])
+        .arg(&text)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| log::warn!("language detection could not start: {e}"))
+        .ok()?;
+    let deadline = Instant::now() + TIMEOUT;
+    while child.try_wait().ok()?.is_none() {
+        if Instant::now() >= deadline {
+            log::warn!("language detection took over {TIMEOUT:?}; using the default language");
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let output = child.wait_with_output().ok()?;
+    let answer: serde_json::Value = serde_json::from_slice(&output.stdout).ok()?;
+    let code = answer["code"].as_str()?;
+    log::info!(
+        "buyer message language: {code} (confidence {})",
+        answer["confidence"]
+    );
+    (code != "und").then(|| code.to_string())
+}
