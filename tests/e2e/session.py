@@ -463,24 +463,17 @@ class Session:
 
     @staticmethod
     def _kill_group(pgid: int, proc: subprocess.Popen | None) -> None:
-        try:
-            os.killpg(pgid, signal.SIGTERM)
-        except (ProcessLookupError, PermissionError):
-            pass
-        if proc is not None:
+        """Ask the process group to end, then make it."""
+        for sig in (signal.SIGTERM, signal.SIGKILL):
             try:
-                proc.wait(timeout=3)
-            except subprocess.TimeoutExpired:
+                os.killpg(pgid, sig)
+            except (ProcessLookupError, PermissionError):
                 pass
-        try:
-            os.killpg(pgid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-        if proc is not None:
-            try:
-                proc.wait(timeout=3)
-            except subprocess.TimeoutExpired:
-                pass
+            if proc is not None:
+                try:
+                    proc.wait(timeout=3)
+                except subprocess.TimeoutExpired:
+                    pass
 
     def _marked_pids(self) -> list[int]:
         needle = f"{MARKER_VAR}={self.marker}".encode()
