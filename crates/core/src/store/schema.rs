@@ -4,7 +4,7 @@ use rusqlite_migration::{M, Migrations};
 
 /// All migrations, oldest first.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1)])
+    Migrations::new(vec![M::up(V1), M::up(V2)])
 }
 
 const V1: &str = r"
@@ -89,6 +89,33 @@ CREATE TABLE settings (
 ) WITHOUT ROWID;
 ";
 
+/// Machine translation: configured providers (their keys live in the OS keyring, never
+/// here), the translation cache, and why a draft needs review.
+const V2: &str = r"
+CREATE TABLE providers (
+    name        TEXT PRIMARY KEY,
+    kind        TEXT NOT NULL CHECK (kind IN ('deepl','google','openai')),
+    url         TEXT,
+    model       TEXT,
+    created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+) WITHOUT ROWID;
+
+-- key = hash(provider, model, source locale, target locale, options, masked text)
+CREATE TABLE mt_cache (
+    key            TEXT PRIMARY KEY,
+    provider       TEXT NOT NULL,
+    model          TEXT,
+    source_locale  TEXT NOT NULL,
+    target_locale  TEXT NOT NULL,
+    text           TEXT NOT NULL,
+    billed_chars   INTEGER NOT NULL DEFAULT 0,
+    created_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+) WITHOUT ROWID;
+
+-- What a reviewer must look at (a placeholder the MT lost, a missing plural form...).
+ALTER TABLE variants ADD COLUMN problem TEXT;
+";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +136,10 @@ mod tests {
                 |r| r.get(0),
             )
             .unwrap();
-        assert!(tables >= 7, "expected the schema's tables, found {tables}");
+        assert!(tables >= 9, "expected the schema's tables, found {tables}");
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, 2);
     }
 }

@@ -1,0 +1,239 @@
+//! The review queue: translations that are not approved yet, and the reviewer's verdict.
+
+use rusqlite::params;
+use serde::Serialize;
+
+use super::{Status, Store, source_hash};
+use crate::{Error, Result, locale};
+
+/// A translation waiting for a bilingual colleague.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReviewItem {
+    pub key: String,
+    pub title: String,
+    pub locale: String,
+    pub status: Status,
+    pub body: String,
+    pub source_locale: String,
+    pub source_body: String,
+    pub provider: Option<String>,
+    /// Why it needs a look, when the importer or the translator knows.
+    pub problem: Option<String>,
+}
+
+impl Store {
+    /// Every translation that is `machine`, `needs_review` or `stale`, by key then locale.
+    ///
+    /// # Errors
+    /// Database failure.
+    pub fn review_queue(&self) -> Result<Vec<ReviewItem>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT t.key, t.title, v.locale, v.status, v.body, t.source_locale, s.body, v.provider, v.problem
+             FROM variants v
+             JOIN templates t ON t.id = v.template_id
+             JOIN variants s ON s.template_id = t.id AND s.locale = t.source_locale
+             WHERE v.locale <> t.source_locale AND v.status IN ('machine', 'needs_review', 'stale')
+             ORDER BY t.key, v.locale",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let status: String = r.get(3)?;
+            Ok(ReviewItem {
+                key: r.get(0)?,
+                title: r.get(1)?,
+                locale: r.get(2)?,
+                status: status.parse().unwrap_or(Status::NeedsReview),
+                body: r.get(4)?,
+                source_locale: r.get(5)?,
+                source_body: r.get(6)?,
+                provider: r.get(7)?,
+                problem: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records a reviewer's verdict on the `lang` translation of `key`: `Approved` (it is now
+    /// pasted without a warning, and counts as made from the current source text) or
+    /// `Rejected` (never pasted; the source language answers instead).
+    ///
+    /// # Errors
+    /// [`Error::UnknownTemplate`]; [`Error::Invalid`] when the template has no text in that
+    /// language, when it is the source text, or for a verdict other than approve/reject.
+    pub fn review(
+        &mut self,
+        key: &str,
+        lang: &str,
+        verdict: Status,
+        reviewer: Option<&str>,
+    ) -> Result<String> {
+        if !matches!(verdict, Status::Approved | Status::Rejected) {
+            return Err(Error::Invalid(format!(
+                "a review approves or rejects, not '{verdict}'"
+            )));
+        }
+        let template = self.template(key)?;
+        let variants = self.variants(template.id)?;
+        let locales: Vec<&str> = variants.iter().map(|v| v.locale.as_str()).collect();
+        let Some(target) =
+            locale::best_match(&locale::canonical(lang)?, &locales).map(str::to_string)
+        else {
+            return Err(Error::Invalid(format!(
+                "'{key}' has no {lang} text (it has: {}); translate it first",
+                locales.join(", ")
+            )));
+        };
+        if target == template.source_locale {
+            return Err(Error::Invalid(format!(
+                "{target} is the source language of '{key}': only translations are reviewed"
+            )));
+        }
+        let source = variants
+            .iter()
+            .find(|v| v.locale == template.source_locale)
+            .map_or_else(String::new, |v| source_hash(&v.body));
+        self.conn().execute(
+            "UPDATE variants SET status = ?3, reviewer = ?4, problem = NULL,
+                 reviewed_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'),
+                 source_hash = CASE WHEN ?3 = 'approved' THEN ?5 ELSE source_hash END
+             WHERE template_id = ?1 AND locale = ?2",
+            params![template.id, target, verdict.as_str(), reviewer, source],
+        )?;
+        Ok(target)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::{self, ImportOptions, Manifest, Pack, PackFile};
+
+    fn store() -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        let file = |locale: &str, text: &str| PackFile {
+            locale: locale.into(),
+            name: format!("{locale}.ftl"),
+            text: text.into(),
+        };
+        let pack = Pack {
+            files: vec![
+                file(
+                    "en",
+                    "hi = Hello { $buyer_name }\n    .title = Hi\nbye = Bye\n",
+                ),
+                file("ar", "hi = مرحباً { $buyer_name }\nbye = مع السلامة\n"),
+                file("ru", "hi = Здравствуйте, { $buyer_name }\n"),
+            ],
+            manifest: Manifest::default(),
+        };
+        pack::import(
+            &mut store,
+            &pack,
+            &ImportOptions {
+                status: Some(Status::NeedsReview),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        store
+    }
+
+    #[test]
+    fn the_queue_lists_unreviewed_translations_with_their_source() {
+        let store = store();
+        let queue = store.review_queue().unwrap();
+        let keys: Vec<(&str, &str)> = queue
+            .iter()
+            .map(|i| (i.key.as_str(), i.locale.as_str()))
+            .collect();
+        assert_eq!(keys, vec![("bye", "ar"), ("hi", "ar"), ("hi", "ru")]);
+        assert_eq!(queue[1].source_body, "Hello { $buyer_name }");
+        assert_eq!(queue[1].status, Status::NeedsReview);
+    }
+
+    #[test]
+    fn approve_and_reject_leave_the_queue_and_record_the_reviewer() {
+        let mut store = store();
+        assert_eq!(
+            store
+                .review("hi", "ar-SA", Status::Approved, Some("Aisha"))
+                .unwrap(),
+            "ar"
+        );
+        store.review("hi", "ru", Status::Rejected, None).unwrap();
+        let left: Vec<String> = store
+            .review_queue()
+            .unwrap()
+            .into_iter()
+            .map(|i| format!("{}:{}", i.key, i.locale))
+            .collect();
+        assert_eq!(left, vec!["bye:ar"]);
+        let id = store.template("hi").unwrap().id;
+        let ar = store
+            .variants(id)
+            .unwrap()
+            .into_iter()
+            .find(|v| v.locale == "ar")
+            .unwrap();
+        assert_eq!(
+            (ar.status, ar.reviewer.as_deref()),
+            (Status::Approved, Some("Aisha"))
+        );
+        assert!(ar.reviewed_at.is_some());
+    }
+
+    #[test]
+    fn approving_a_stale_translation_ties_it_to_the_current_source() {
+        let mut store = store();
+        store.review("hi", "ar", Status::Approved, None).unwrap();
+        let file = PackFile {
+            locale: "en".into(),
+            name: "en.ftl".into(),
+            text: "hi = Hi there { $buyer_name }\n".into(),
+        };
+        pack::import(
+            &mut store,
+            &Pack {
+                files: vec![file],
+                manifest: Manifest::default(),
+            },
+            &ImportOptions::default(),
+        )
+        .unwrap();
+        let stale = store
+            .review_queue()
+            .unwrap()
+            .into_iter()
+            .find(|i| i.key == "hi" && i.locale == "ar")
+            .unwrap();
+        assert_eq!(stale.status, Status::Stale);
+        store
+            .review("hi", "ar", Status::Approved, Some("Aisha"))
+            .unwrap();
+        let id = store.template("hi").unwrap().id;
+        let variants = store.variants(id).unwrap();
+        let en = variants.iter().find(|v| v.locale == "en").unwrap();
+        let ar = variants.iter().find(|v| v.locale == "ar").unwrap();
+        assert_eq!(ar.source_hash, source_hash(&en.body));
+    }
+
+    #[test]
+    fn bad_reviews_are_refused() {
+        let mut store = store();
+        assert!(matches!(
+            store.review("nope", "ar", Status::Approved, None),
+            Err(Error::UnknownTemplate(_))
+        ));
+        assert!(matches!(
+            store.review("bye", "ru", Status::Approved, None),
+            Err(Error::Invalid(_))
+        ));
+        assert!(matches!(
+            store.review("hi", "en", Status::Approved, None),
+            Err(Error::Invalid(_))
+        ));
+        assert!(matches!(
+            store.review("hi", "ar", Status::Stale, None),
+            Err(Error::Invalid(_))
+        ));
+    }
+}
