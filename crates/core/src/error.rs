@@ -82,6 +82,16 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// A machine-translation service failed (bad key, quota, rate limit, unsupported
+    /// language, network down…); nothing was stored.
+    #[error("{0}")]
+    Provider(#[from] crate::translate::MtError),
+
+    /// The OS keyring (Secret Service, Keychain, Credential Manager) is unavailable or
+    /// refused; the message says how to fix it.
+    #[error("{0}")]
+    Keyring(String),
+
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
 
@@ -110,6 +120,8 @@ impl Error {
             Error::Invalid(_) => "invalid",
             Error::BadFile { .. } => "bad_file",
             Error::Io { .. } => "io",
+            Error::Provider(e) => e.code(),
+            Error::Keyring(_) => "keyring",
             Error::Db(_) => "db",
             Error::Migration(_) => "migration",
         }

@@ -449,6 +449,7 @@ mod tests {
             provider: None,
             reviewer: None,
             reviewed_at: None,
+            problem: None,
         }
     }
 

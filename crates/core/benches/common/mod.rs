@@ -107,6 +107,7 @@ pub fn library(variants: usize) -> (Vec<Template>, Vec<(i64, Variant)>) {
                     provider: None,
                     reviewer: None,
                     reviewed_at: None,
+                    problem: None,
                 },
             ));
         }

@@ -1,6 +1,7 @@
 //! The local SQLite library: templates, variants, terms, orders, shop variables, usage.
 
 pub mod orders;
+pub mod providers;
 pub mod review;
 mod schema;
 pub mod templates;

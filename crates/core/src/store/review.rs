@@ -87,10 +87,28 @@ impl Store {
                 "{target} is the source language of '{key}': only translations are reviewed"
             )));
         }
-        let source = variants
+        let source_body = variants
             .iter()
             .find(|v| v.locale == template.source_locale)
-            .map_or_else(String::new, |v| source_hash(&v.body));
+            .map_or("", |v| v.body.as_str());
+        if verdict == Status::Approved {
+            let body = variants
+                .iter()
+                .find(|v| v.locale == target)
+                .map_or("", |v| v.body.as_str());
+            let broken = variants
+                .iter()
+                .find(|v| v.locale == target)
+                .and_then(|v| v.problem.as_deref())
+                .filter(|p| p.starts_with(crate::translate::BROKEN_PLACEHOLDERS))
+                .map(|_| "the machine translation broke its placeholders".to_string());
+            if let Some(problem) = broken.or_else(|| placeholder_problem(key, body, source_body)) {
+                return Err(Error::Invalid(format!(
+                    "the {target} text of '{key}' cannot be approved: {problem}; fix it in the review window first"
+                )));
+            }
+        }
+        let source = source_hash(source_body);
         self.conn().execute(
             "UPDATE variants SET status = ?3, reviewer = ?4, problem = NULL,
                  reviewed_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'),
@@ -99,6 +117,124 @@ impl Store {
             params![template.id, target, verdict.as_str(), reviewer, source],
         )?;
         Ok(target)
+    }
+
+    /// Stores a machine draft for `locale` (replacing any text there): made from the current
+    /// source, by `provider`, unreviewed.
+    ///
+    /// # Errors
+    /// Unknown template; database failure.
+    pub fn save_draft(
+        &mut self,
+        key: &str,
+        locale: &str,
+        body: &str,
+        status: Status,
+        provider: &str,
+        problem: Option<&str>,
+    ) -> Result<()> {
+        let template = self.template(key)?;
+        let source = self
+            .variants(template.id)?
+            .into_iter()
+            .find(|v| v.locale == template.source_locale)
+            .map_or_else(String::new, |v| source_hash(&v.body));
+        self.conn().execute(
+            "INSERT INTO variants (template_id, locale, body, status, source_hash, provider, problem)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (template_id, locale) DO UPDATE SET body = ?3, status = ?4,
+                source_hash = ?5, provider = ?6, problem = ?7, reviewer = NULL,
+                reviewed_at = NULL, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')",
+            params![template.id, locale, body, status.as_str(), source, provider, problem],
+        )?;
+        Ok(())
+    }
+
+    /// A reviewer's edit of the `lang` translation of `key`: stored as `needs_review` (it
+    /// still needs the approval), with what is still wrong with it as the problem.
+    ///
+    /// # Errors
+    /// [`Error::Ftl`] with line and column when `body` is not valid Fluent (nothing is
+    /// stored); unknown template or language.
+    pub fn edit_translation(&mut self, key: &str, lang: &str, body: &str) -> Result<ReviewItem> {
+        let body = body.trim();
+        crate::template::validate_body(key, body).map_err(Error::Ftl)?;
+        let template = self.template(key)?;
+        let target = locale::canonical(lang)?;
+        if target == template.source_locale {
+            return Err(Error::Invalid(format!(
+                "{target} is the source language of '{key}': edit it in the library, not in review"
+            )));
+        }
+        let variants = self.variants(template.id)?;
+        let source_body = variants
+            .iter()
+            .find(|v| v.locale == template.source_locale)
+            .map_or("", |v| v.body.as_str());
+        let problem = placeholder_problem(key, body, source_body);
+        self.conn().execute(
+            "INSERT INTO variants (template_id, locale, body, status, source_hash, problem)
+             VALUES (?1, ?2, ?3, 'needs_review', ?4, ?5)
+             ON CONFLICT (template_id, locale) DO UPDATE SET body = ?3, status = 'needs_review',
+                source_hash = ?4, problem = ?5,
+                updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')",
+            params![template.id, target, body, source_hash(source_body), problem],
+        )?;
+        self.review_queue()?
+            .into_iter()
+            .find(|i| i.key == key && i.locale == target)
+            .ok_or_else(|| Error::Invalid(format!("'{key}' has no {target} text")))
+    }
+
+    /// How many translations wait for review, per language (for the tray and the palette).
+    ///
+    /// # Errors
+    /// Database failure.
+    pub fn review_counts(&self) -> Result<Vec<(String, u64)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT v.locale, count(*) FROM variants v JOIN templates t ON t.id = v.template_id
+             WHERE v.locale <> t.source_locale AND v.status IN ('machine', 'needs_review', 'stale')
+             GROUP BY v.locale ORDER BY v.locale",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// Why a translation cannot be used as it is: not valid Fluent, or not the source's
+/// variables (a placeholder was lost or invented). `None` when it is fine.
+#[must_use]
+pub fn placeholder_problem(key: &str, body: &str, source_body: &str) -> Option<String> {
+    let variables = match crate::template::validate_body(key, body) {
+        Ok(v) => v,
+        Err(errors) => {
+            return Some(format!(
+                "it is not valid Fluent ({})",
+                errors
+                    .iter()
+                    .map(|e| e.message.clone())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ));
+        }
+    };
+    let expected = crate::template::variables_of(source_body);
+    let list = |names: Vec<&String>| {
+        names
+            .iter()
+            .map(|n| format!("{{ ${n} }}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let missing = list(expected.difference(&variables).collect());
+    let extra = list(variables.difference(&expected).collect());
+    match (missing.is_empty(), extra.is_empty()) {
+        (true, true) => None,
+        (false, true) => Some(format!("it lost the placeholder(s) {missing}")),
+        (true, false) => Some(format!(
+            "it has placeholder(s) the source does not: {extra}"
+        )),
+        (false, false) => Some(format!("it lost {missing} and has {extra} instead")),
     }
 }
 
@@ -214,6 +350,49 @@ mod tests {
         let en = variants.iter().find(|v| v.locale == "en").unwrap();
         let ar = variants.iter().find(|v| v.locale == "ar").unwrap();
         assert_eq!(ar.source_hash, source_hash(&en.body));
+    }
+
+    #[test]
+    fn a_translation_that_lost_a_placeholder_cannot_be_approved_until_fixed() {
+        let mut store = store();
+        store
+            .save_draft(
+                "hi",
+                "fr",
+                "Bonjour !",
+                Status::NeedsReview,
+                "deepl",
+                Some("lost"),
+            )
+            .unwrap();
+        let err = store
+            .review("hi", "fr", Status::Approved, Some("Ana"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("{ $buyer_name }"), "{err}");
+        let bad = store.edit_translation("hi", "fr", "Bonjour { $buyer_name");
+        assert!(matches!(bad, Err(Error::Ftl(_))));
+        let item = store
+            .edit_translation("hi", "fr", "Bonjour { $buyer_name } !")
+            .unwrap();
+        assert_eq!((item.status, item.problem), (Status::NeedsReview, None));
+        store
+            .review("hi", "fr", Status::Approved, Some("Ana"))
+            .unwrap();
+        // Rejecting needs no valid text.
+        store
+            .save_draft("bye", "fr", "{ $x }", Status::NeedsReview, "deepl", None)
+            .unwrap();
+        store.review("bye", "fr", Status::Rejected, None).unwrap();
+    }
+
+    #[test]
+    fn counts_per_language() {
+        let store = store();
+        assert_eq!(
+            store.review_counts().unwrap(),
+            vec![("ar".to_string(), 2), ("ru".to_string(), 1)]
+        );
     }
 
     #[test]

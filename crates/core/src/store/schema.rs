@@ -97,6 +97,12 @@ CREATE TABLE providers (
     kind        TEXT NOT NULL CHECK (kind IN ('deepl','google','openai')),
     url         TEXT,
     model       TEXT,
+    -- DeepL: more | less (sent as prefer_more / prefer_less), and a glossary id.
+    formality   TEXT,
+    glossary    TEXT,
+    -- Whether a key was put in the keyring: a keyless provider (a local LLM) then never
+    -- touches the keyring, so it works where there is none.
+    has_key     INTEGER NOT NULL DEFAULT 0,
     created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
 ) WITHOUT ROWID;
 

@@ -82,6 +82,9 @@ pub struct Variant {
     pub provider: Option<String>,
     pub reviewer: Option<String>,
     pub reviewed_at: Option<String>,
+    /// What a reviewer must look at (a placeholder the machine translation lost, a missing
+    /// plural form), if anything.
+    pub problem: Option<String>,
 }
 
 /// What to write for one template's metadata.
@@ -113,7 +116,7 @@ fn template_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Template> {
 }
 
 const VARIANT_COLUMNS: &str =
-    "locale, body, title, status, source_hash, provider, reviewer, reviewed_at";
+    "locale, body, title, status, source_hash, provider, reviewer, reviewed_at, problem";
 
 fn variant_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Variant> {
     variant_from_columns(row, 0)
@@ -132,6 +135,7 @@ fn variant_from_columns(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Resu
         provider: row.get(first + 5)?,
         reviewer: row.get(first + 6)?,
         reviewed_at: row.get(first + 7)?,
+        problem: row.get(first + 8)?,
     })
 }
 
@@ -340,7 +344,9 @@ pub(crate) mod write {
             "INSERT INTO variants (template_id, locale, body, title, status, source_hash)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)
              ON CONFLICT (template_id, locale) DO UPDATE SET body = ?3, title = ?4, status = ?5,
-                source_hash = ?6, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')",
+                source_hash = ?6,
+                problem = CASE WHEN variants.body = excluded.body THEN variants.problem END,
+                updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')",
         )?
         .execute(params![
             template_id,

@@ -252,7 +252,7 @@ pub fn unmask(masked: &Masked, translated: &[String]) -> Result<String, Vec<Prob
     let mut problems = Vec::new();
     let mut pieces = Vec::with_capacity(translated.len());
     for (index, (segment, text)) in masked.details.iter().zip(translated).enumerate() {
-        match segment_pieces(index, segment, text, masked.style) {
+        match segment_pieces(index, segment, text, masked.style, false) {
             Ok(p) => pieces.push(p),
             Err(mut p) => problems.append(&mut p),
         }
@@ -260,10 +260,54 @@ pub fn unmask(masked: &Masked, translated: &[String]) -> Result<String, Vec<Prob
     if !problems.is_empty() {
         return Err(problems);
     }
+    rebuild(masked, &pieces)
+}
 
+/// The closest reviewable body to a translation that failed [`unmask`]: the tokens that came
+/// back are put back, lost ones stay lost and invented ones stay visible as text, so a
+/// reviewer sees what the service did and can fix it. Always valid Fluent. Never use it
+/// without marking the result `needs_review`.
+#[must_use]
+pub fn unmask_for_review(masked: &Masked, translated: &[String]) -> String {
+    let lenient = || -> Result<String, Vec<Problem>> {
+        if translated.len() != masked.details.len() {
+            return Err(Vec::new());
+        }
+        let pieces = masked
+            .details
+            .iter()
+            .zip(translated)
+            .enumerate()
+            .map(|(i, (segment, text))| segment_pieces(i, segment, text, masked.style, true))
+            .collect::<Result<Vec<_>, _>>()?;
+        rebuild(masked, &pieces)
+    };
+    lenient().unwrap_or_else(|_| {
+        // Not even the structure survived: the raw texts, as plain Fluent text.
+        let mut pieces = Vec::new();
+        escape_text(&translated.join("\n"), &mut pieces);
+        let raw = pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Text(t) => t.clone(),
+                Piece::Literal(l) => format!("{{\"{l}\"}}"),
+                Piece::Token(_) => String::new(),
+            })
+            .collect::<String>();
+        let raw = raw.trim();
+        if validate_body("m", raw).is_ok() {
+            raw.to_string()
+        } else {
+            masked.body.clone()
+        }
+    })
+}
+
+/// Serialize the source structure with translated pieces, re-parse it and check variables.
+fn rebuild(masked: &Masked, pieces: &[Vec<Piece>]) -> Result<String, Vec<Problem>> {
     let source = with_pattern(&masked.body, |pattern| {
         let mut next = 0;
-        let rebuilt = rebuild_pattern(pattern, &pieces, &mut next);
+        let rebuilt = rebuild_pattern(pattern, pieces, &mut next);
         serializer::serialize(&Resource {
             body: vec![Entry::Message(Message {
                 id: Identifier { name: "m" },
@@ -627,6 +671,7 @@ fn segment_pieces(
     segment: &Segment,
     translated: &str,
     style: TokenStyle,
+    lenient: bool,
 ) -> Result<Vec<Piece>, Vec<Problem>> {
     let normalized = translated.replace("\r\n", "\n");
     let parts = scan(style, normalized.trim());
@@ -662,7 +707,7 @@ fn segment_pieces(
             }),
         }
     }
-    if !problems.is_empty() {
+    if !problems.is_empty() && !lenient {
         return Err(problems);
     }
 
@@ -682,9 +727,17 @@ fn segment_pieces(
                     merged.push(Ok(text));
                 }
             }
-            Part::Token { number, .. } => {
-                merged.push(Err(number.map_or(0, |n| n - 1)));
-            }
+            // An invented token is only possible here in lenient mode: it stays visible text.
+            Part::Token { number, raw } => match number {
+                Some(n) if (1..=count).contains(&n) => merged.push(Err(n - 1)),
+                _ => {
+                    if let Some(Ok(last)) = merged.last_mut() {
+                        last.push_str(raw);
+                    } else {
+                        merged.push(Ok(raw.to_string()));
+                    }
+                }
+            },
         }
     }
     if let Some(Ok(last)) = merged.last_mut() {

@@ -40,11 +40,25 @@
 //! assert!(unmask(&masked, &["Bonjour !".to_string()]).is_err());
 //! ```
 
+mod deepl;
+mod draft;
+mod google;
+mod http;
 mod mask;
+#[cfg(any(test, feature = "fakes"))]
+pub mod mock_api;
+mod openai;
 mod plural;
+mod provider;
 
+#[cfg(test)]
+mod contract_tests;
 #[cfg(test)]
 mod tests;
 
-pub use mask::{Masked, Problem, Segment, TokenStyle, describe_problems, mask, unmask};
+pub use draft::{BROKEN_PLACEHOLDERS, Draft, back_translate, cache_key, translate_template};
+pub use mask::{
+    Masked, Problem, Segment, TokenStyle, describe_problems, mask, unmask, unmask_for_review,
+};
 pub use plural::{missing_plural_categories, plural_categories};
+pub use provider::{MtError, MtRequest, MtResponse, ProviderConfig, ProviderKind, Translator};

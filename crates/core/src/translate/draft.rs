@@ -1,0 +1,291 @@
+//! Drafting a translation of a template: mask → machine translation (through the cache) →
+//! unmask and verify → retry with another token style → store the draft with its status.
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::{
+    MtRequest, Problem, TokenStyle, Translator, describe_problems, mask, missing_plural_categories,
+    plural_categories, unmask, unmask_for_review,
+};
+use crate::store::Status;
+use crate::store::Store;
+use crate::store::providers::CachedTranslation;
+use crate::{Error, Result, locale};
+
+/// How the problem of a draft whose placeholders did not survive starts: such a draft
+/// cannot be approved until a reviewer has edited it.
+pub const BROKEN_PLACEHOLDERS: &str = "The machine translation broke placeholders";
+
+/// A stored machine draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Draft {
+    pub key: String,
+    pub locale: String,
+    /// The Fluent body stored for review.
+    pub body: String,
+    /// `machine` when every check passed, `needs_review` with `problem` otherwise.
+    pub status: Status,
+    pub problem: Option<String>,
+    pub provider: String,
+    /// Characters billed by the service for this draft (0 when all came from the cache).
+    pub billed_chars: u64,
+    /// Segments answered from the cache and sent to the service.
+    pub cached_segments: usize,
+    pub sent_segments: usize,
+}
+
+/// The cache key: hash of the provider's identity and options, both locales, the context and
+/// the masked text. Any change to one of them is a different translation.
+#[must_use]
+pub fn cache_key(
+    translator: &dyn Translator,
+    (source, target): (&str, &str),
+    context: Option<&str>,
+    text: &str,
+) -> String {
+    let mut hash = Sha256::new();
+    for part in [
+        translator.identity().as_str(),
+        translator.options().as_str(),
+        source,
+        target,
+        context.unwrap_or(""),
+        text,
+    ] {
+        hash.update(part.as_bytes());
+        // A separator that cannot occur in any part, so ("ab","c") ≠ ("a","bc").
+        hash.update([0u8]);
+    }
+    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Segment translations, from the cache where possible; the rest in one request, cached.
+struct Batch {
+    texts: Vec<String>,
+    billed_chars: u64,
+    cached: usize,
+    sent: usize,
+}
+
+fn translate_cached(
+    store: &mut Store,
+    translator: &dyn Translator,
+    request: &MtRequest<'_>,
+) -> Result<Batch> {
+    let keys: Vec<String> = request
+        .texts
+        .iter()
+        .map(|t| {
+            cache_key(
+                translator,
+                (request.source, request.target),
+                request.context,
+                t,
+            )
+        })
+        .collect();
+    let mut texts: Vec<Option<String>> = Vec::with_capacity(keys.len());
+    for key in &keys {
+        texts.push(store.cached_translation(key)?.map(|c| c.text));
+    }
+    let missing: Vec<usize> = (0..texts.len()).filter(|&i| texts[i].is_none()).collect();
+    let mut billed_chars = 0;
+    if !missing.is_empty() {
+        let to_send: Vec<String> = missing.iter().map(|&i| request.texts[i].clone()).collect();
+        let answer = translator.translate(&MtRequest {
+            texts: &to_send,
+            ..request.clone()
+        })?;
+        billed_chars = answer.billed_chars;
+        let total_sent: u64 = to_send.iter().map(|t| t.chars().count() as u64).sum();
+        for (&i, text) in missing.iter().zip(answer.texts) {
+            // Each entry carries its share of the bill, so the cache's sum is the total.
+            let share = (answer.billed_chars * request.texts[i].chars().count() as u64)
+                .checked_div(total_sent)
+                .unwrap_or(0);
+            store.cache_translation(
+                &keys[i],
+                translator.name(),
+                None,
+                (request.source, request.target),
+                &CachedTranslation {
+                    text: text.clone(),
+                    billed_chars: share,
+                },
+            )?;
+            texts[i] = Some(text);
+        }
+    }
+    Ok(Batch {
+        cached: texts.len() - missing.len(),
+        sent: missing.len(),
+        texts: texts.into_iter().map(Option::unwrap_or_default).collect(),
+        billed_chars,
+    })
+}
+
+/// Machine-translates the source text of template `key` into `to` and stores the draft.
+///
+/// Every placeable is masked; the translation is verified (each token exactly once, valid
+/// Fluent, the source's variables). On failure the next token style of the provider is tried;
+/// if every style fails, the closest reviewable body is stored as `needs_review` with the
+/// problems. A target language that needs plural forms the draft lacks (Arabic, Russian…) is
+/// `needs_review` too. A verified draft is `machine`. Either way a reviewer must approve it
+/// before it is pasted without a warning.
+///
+/// # Errors
+/// Unknown template or locale; `to` is the template's source language; [`Error::Provider`]
+/// when the service fails (nothing is stored then).
+pub fn translate_template(
+    store: &mut Store,
+    translator: &dyn Translator,
+    key: &str,
+    to: &str,
+) -> Result<Draft> {
+    let target = locale::canonical(to)?;
+    let template = store.template(key)?;
+    let variants = store.variants(template.id)?;
+    let source_body = variants
+        .iter()
+        .find(|v| v.locale == template.source_locale)
+        .map(|v| v.body.clone())
+        .ok_or_else(|| {
+            Error::Invalid(format!(
+                "'{key}' has no {} source text to translate",
+                template.source_locale
+            ))
+        })?;
+    if target == template.source_locale {
+        return Err(Error::Invalid(format!(
+            "{target} is the source language of '{key}': choose another language with --to"
+        )));
+    }
+    let context = format!(
+        "a customer-service reply from an online shop to a buyer ({})",
+        template.title
+    );
+
+    let mut billed_chars = 0;
+    let (mut cached_segments, mut sent_segments) = (0, 0);
+    let mut failures: Vec<(TokenStyle, Vec<Problem>)> = Vec::new();
+    let mut verified = None;
+    let mut fallback = None;
+    for &style in translator.styles() {
+        let masked = mask(&source_body, style)?;
+        let batch = translate_cached(
+            store,
+            translator,
+            &MtRequest {
+                source: &template.source_locale,
+                target: &target,
+                texts: &masked.segments,
+                style,
+                context: Some(&context),
+            },
+        )?;
+        billed_chars += batch.billed_chars;
+        cached_segments += batch.cached;
+        sent_segments += batch.sent;
+        match unmask(&masked, &batch.texts) {
+            Ok(body) => {
+                verified = Some(body);
+                break;
+            }
+            Err(problems) => {
+                log::info!(
+                    "{}: {key} → {target} failed verification with {style:?} tokens: {}",
+                    translator.name(),
+                    describe_problems(&problems)
+                );
+                if fallback.is_none() {
+                    fallback = Some(unmask_for_review(&masked, &batch.texts));
+                }
+                failures.push((style, problems));
+            }
+        }
+    }
+
+    let (body, status, problem) = if let Some(body) = verified {
+        let missing = missing_plural_categories(&body, &target);
+        if missing.is_empty() {
+            (body, Status::Machine, None)
+        } else {
+            let problem = format!(
+                "{target} needs the plural forms {} ({} in all); the draft only has the source's forms, so the missing ones fall back to 'other': add them",
+                missing.join(", "),
+                plural_categories(&target).join(", ")
+            );
+            (body, Status::NeedsReview, Some(problem))
+        }
+    } else {
+        let mut problem = format!(
+            "{BROKEN_PLACEHOLDERS} ({} attempts); fix the text before approving it:",
+            failures.len()
+        );
+        if let Some((_, problems)) = failures.last() {
+            problem.push('\n');
+            problem.push_str(&describe_problems(problems));
+        }
+        (
+            fallback.unwrap_or_else(|| source_body.clone()),
+            Status::NeedsReview,
+            Some(problem),
+        )
+    };
+
+    store.save_draft(
+        key,
+        &target,
+        &body,
+        status,
+        translator.name(),
+        problem.as_deref(),
+    )?;
+    Ok(Draft {
+        key: key.to_string(),
+        locale: target,
+        body,
+        status,
+        problem,
+        provider: translator.name().to_string(),
+        billed_chars,
+        cached_segments,
+        sent_segments,
+    })
+}
+
+/// Translates a stored translation back into the template's source language, so a reviewer
+/// who does not read the target language can check its meaning. Not stored as a variant
+/// (the machine translations are cached).
+///
+/// # Errors
+/// As [`translate_template`]; [`Error::Invalid`] when `body` is not valid Fluent.
+pub fn back_translate(
+    store: &mut Store,
+    translator: &dyn Translator,
+    key: &str,
+    from: &str,
+    body: &str,
+) -> Result<String> {
+    let template = store.template(key)?;
+    let from = locale::canonical(from)?;
+    let style = translator
+        .styles()
+        .first()
+        .copied()
+        .unwrap_or(TokenStyle::Bracket);
+    let masked = mask(body, style)?;
+    let batch = translate_cached(
+        store,
+        translator,
+        &MtRequest {
+            source: &from,
+            target: &template.source_locale,
+            texts: &masked.segments,
+            style,
+            context: None,
+        },
+    )?;
+    Ok(unmask(&masked, &batch.texts).unwrap_or_else(|_| unmask_for_review(&masked, &batch.texts)))
+}
