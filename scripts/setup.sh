@@ -12,13 +12,15 @@ if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
 # Debian packages: C toolchain (bundled SQLite), Tauri 2's WebKitGTK stack, key injection
 # (libxkbcommon, libxdo), Node.js for the UI build, and what the end-to-end tests drive: an X
 # server, a window manager, xdotool/xclip, ImageMagick for screenshots, Chromium as the paste
-# target, fonts for Arabic and Chinese.
+# target, fonts for Arabic and Chinese; a Secret Service (gnome-keyring in a private D-Bus
+# session) for the tests of API keys in the OS keyring.
 APT_PACKAGES=(
   build-essential pkg-config curl wget file
   libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev
   libxdo-dev libxkbcommon-dev
   xvfb openbox xdotool x11-utils xclip imagemagick chromium
   fonts-noto-core fonts-noto-cjk
+  dbus gnome-keyring
 )
 
 missing=()

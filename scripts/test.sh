@@ -17,8 +17,8 @@ step "UI: type check, unit tests, build"
 step "cargo clippy --all-targets -- -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 
-step "cargo test (unit, integration, CLI contract)"
-cargo test --workspace
+step "cargo test (unit, integration, CLI contract; API keys in a real Secret Service)"
+./scripts/with-keyring.sh cargo test --workspace
 
 step "benchmarks compile and run once on small data"
 cargo test -p quickreply-core --benches

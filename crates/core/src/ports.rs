@@ -279,6 +279,21 @@ impl Clock for SystemClock {
     }
 }
 
+/// Where translation API keys live: the OS keyring (Secret Service, Keychain, Credential
+/// Manager). Never the library database, logs or exports.
+pub trait Secrets {
+    /// The secret stored under `name`, if any.
+    ///
+    /// # Errors
+    /// [`crate::Error::Keyring`] when the keyring is unavailable; the message says how to fix it.
+    fn get(&self, name: &str) -> crate::Result<Option<String>>;
+    /// Stores (or replaces) the secret under `name`.
+    ///
+    /// # Errors
+    /// As [`Secrets::get`].
+    fn set(&self, name: &str, secret: &str) -> crate::Result<()>;
+}
+
 /// In-memory ports for tests. Each fake is a cheap handle (`Clone` shares state) over
 /// `Arc<Mutex<_>>`, so a test keeps one handle to inspect while the code under test owns
 /// another, and the fakes are `Send` like the real ports. Fakes that share a [`Journal`]
@@ -291,6 +306,49 @@ pub mod fakes {
     };
     use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
     use std::time::{Duration, Instant};
+
+    /// A keyring in memory; `unavailable()` behaves like a headless session without one.
+    #[derive(Debug, Clone, Default)]
+    pub struct MemorySecrets {
+        entries: Arc<Mutex<std::collections::BTreeMap<String, String>>>,
+        unavailable: bool,
+    }
+
+    impl MemorySecrets {
+        #[must_use]
+        pub fn new() -> Self {
+            Self::default()
+        }
+
+        #[must_use]
+        pub fn unavailable() -> Self {
+            Self {
+                unavailable: true,
+                ..Self::default()
+            }
+        }
+
+        /// An unavailable keyring fails every call, as a headless session's does.
+        fn check(&self) -> crate::Result<()> {
+            if self.unavailable {
+                Err(crate::Error::Keyring("no keyring in this test".into()))
+            } else {
+                Ok(())
+            }
+        }
+    }
+
+    impl super::Secrets for MemorySecrets {
+        fn get(&self, name: &str) -> crate::Result<Option<String>> {
+            self.check()?;
+            Ok(lock(&self.entries).get(name).cloned())
+        }
+        fn set(&self, name: &str, secret: &str) -> crate::Result<()> {
+            self.check()?;
+            lock(&self.entries).insert(name.into(), secret.into());
+            Ok(())
+        }
+    }
 
     fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
         // A test that panicked while holding the lock already failed; keep the state readable.

@@ -9,6 +9,7 @@ mod clipboard;
 mod keys;
 #[cfg(target_os = "macos")]
 mod macos;
+mod secrets;
 #[cfg(windows)]
 mod windows;
 #[cfg(all(unix, not(target_os = "macos")))]
@@ -18,6 +19,7 @@ pub use clipboard::ArboardClipboard;
 pub use keys::EnigoKeys;
 #[cfg(target_os = "macos")]
 pub use macos::MacFocus;
+pub use secrets::OsKeyring;
 #[cfg(windows)]
 pub use windows::WindowsFocus;
 

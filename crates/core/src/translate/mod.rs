@@ -44,6 +44,7 @@ mod deepl;
 mod draft;
 mod google;
 mod http;
+mod keys;
 mod mask;
 #[cfg(any(test, feature = "fakes"))]
 pub mod mock_api;
@@ -57,6 +58,7 @@ mod contract_tests;
 mod tests;
 
 pub use draft::{BROKEN_PLACEHOLDERS, Draft, back_translate, cache_key, translate_template};
+pub use keys::{connect, store_key};
 pub use mask::{
     Masked, Problem, Segment, TokenStyle, describe_problems, mask, unmask, unmask_for_review,
 };

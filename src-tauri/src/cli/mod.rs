@@ -69,6 +69,25 @@ pub enum Command {
     /// Shop-wide variables (shop name, signature…)
     #[command(subcommand)]
     Vars(VarsCommand),
+    /// Machine-translation providers (keys go to the OS keyring)
+    #[command(subcommand)]
+    Providers(translation::ProvidersCommand),
+    /// Machine-translate a template and store the draft for review; prints the draft
+    Translate {
+        key: String,
+        /// Target language (BCP-47)
+        #[arg(long, value_name = "LOCALE")]
+        to: String,
+        /// Provider to use (default: the only one, or the one chosen in Settings)
+        #[arg(long, value_name = "NAME")]
+        provider: Option<String>,
+        /// Print the draft with its status, problem and billed characters as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Review machine translations: list, approve, reject
+    #[command(subcommand)]
+    Review(translation::ReviewCommand),
     /// Open the palette of the running app (bind this to a system shortcut on Wayland)
     Palette,
     /// Detect the language of a buyer's message (no TEXT: one message per stdin line)
@@ -227,8 +246,18 @@ macro_rules! say {
     };
 }
 
+mod translation;
+
 fn execute(path: &Path, command: Command, out: &mut Vec<u8>) -> Result<()> {
     match command {
+        Command::Providers(command) => translation::providers(path, command, out),
+        Command::Translate {
+            key,
+            to,
+            provider,
+            json,
+        } => translation::translate(path, &key, &to, provider.as_deref(), json, out),
+        Command::Review(command) => translation::review(path, command, out),
         Command::Pack(PackCommand::Import {
             dir,
             starter,
