@@ -14,6 +14,7 @@
 # Environment:
 #   QUICKREPLY_LLM_CACHE   cache dir (default ~/.cache/quickreply/llm)
 #   QUICKREPLY_LLM_JOBS    parallel compile jobs (default 2)
+#   QUICKREPLY_LLM_MAX_TOKENS  server-side cap on generated tokens per request (default 256)
 # All progress goes to stderr, so `url=$(scripts/llm-server.sh start)` captures only the URL.
 set -euo pipefail
 
@@ -27,6 +28,7 @@ PIDFILE="$CACHE/server.pid"
 SERVER_LOG="$CACHE/server.log"
 BUILD_LOG="$CACHE/build.log"
 JOBS="${QUICKREPLY_LLM_JOBS:-2}"
+MAX_TOKENS="${QUICKREPLY_LLM_MAX_TOKENS:-256}"
 DEFAULT_PORT=8089
 HEALTH_TIMEOUT=120
 
@@ -195,8 +197,9 @@ build_server() {
   mv -f "$BIN.tmp" "$BIN"
   build_key >"$BIN.key"
   log "built llama-server in $((SECONDS - t0)) s: $BIN"
-  # The build tree (hundreds of MB of objects) is only needed to resume an interrupted build.
-  rm -rf "$bdir"
+  # The build tree and the unpacked source (~400 MB) only serve to resume an interrupted build;
+  # the 37 MB sdist stays so a rebuild needs no download.
+  rm -rf "$bdir" "$tree"
 }
 
 # --- model --------------------------------------------------------------------------------
@@ -261,6 +264,7 @@ health_code() {
 cmd_start() {
   local port="${1:-$DEFAULT_PORT}"
   [[ $port =~ ^[0-9]+$ ]] && ((port > 0 && port < 65536)) || die "invalid port '$port'"
+  [[ $MAX_TOKENS =~ ^[0-9]+$ ]] || die "QUICKREPLY_LLM_MAX_TOKENS must be a number, got '$MAX_TOKENS'"
   prepare
 
   local pid
@@ -280,7 +284,15 @@ cmd_start() {
   log "starting llama-server on 127.0.0.1:$port; log: $SERVER_LOG"
   # setsid: own session, so Ctrl-C or the end of the caller's job does not take it down;
   # stdin/stdout/stderr detached so `$(... start)` returns instead of waiting on the pipe.
+  # Why the extra flags:
+  # - The GGUF has no chat template in its metadata, so llama-server would fall back to ChatML
+  #   (<|im_start|>), which Gemma doesn't know. `--no-jinja --chat-template gemma` selects the
+  #   built-in Gemma turn format (with jinja on, "gemma" would be taken as a literal template).
+  # - The model is the *base* gemma-3-270m (not -it): it rarely emits <end_of_turn>, so without
+  #   a cap every request generates until the context is full (~2.5 min). -n caps each reply.
+  # - --alias gemma: responses and /v1/models report "gemma" instead of the file path.
   setsid "$BIN" -m "$MODEL" --host 127.0.0.1 --port "$port" -c 2048 -t 2 \
+    -n "$MAX_TOKENS" --no-jinja --chat-template gemma --alias gemma \
     </dev/null >"$SERVER_LOG" 2>&1 &
   pid=$!
   echo "$pid" >"$PIDFILE"

@@ -13,6 +13,17 @@ const COMMANDS: &[&str] = &[
     "hide_palette",
     "get_settings",
     "save_settings",
+    "review_queue",
+    "review_preview",
+    "review_save",
+    "review_decide",
+    "back_translate",
+    "review_translate",
+    "open_review",
+    "list_providers",
+    "save_provider",
+    "test_provider",
+    "set_default_provider",
 ];
 
 fn main() {

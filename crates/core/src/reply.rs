@@ -80,11 +80,29 @@ pub fn fill(store: &Store, renderer: &Renderer, request: &Request<'_>) -> Result
             crate::Error::UnknownTemplate(format!("{} (no text in {chosen})", request.key))
         })?;
 
+    let args = gather_args(store, order.as_ref(), request.vars)?;
+    let terms = store.terms_for(&variant.locale, &template.source_locale)?;
+    let text = renderer.render(&variant.locale, &template.key, &variant.body, &terms, &args)?;
+    Ok(Reply {
+        key: template.key,
+        locale: variant.locale.clone(),
+        status: variant.status,
+        text,
+    })
+}
+
+/// The values a template is filled with: shop variables, then the order's fields, then the
+/// explicit overrides (strongest).
+fn gather_args(
+    store: &Store,
+    order: Option<&crate::orders::Order>,
+    vars: &[(String, String)],
+) -> Result<Args> {
     let mut args = Args::new();
     for (name, value) in store.vars()? {
         args.insert(name.clone(), value_for(&name, &value));
     }
-    if let Some(order) = &order {
+    if let Some(order) = order {
         for (name, value) in order.variables() {
             let value = match value {
                 crate::orders::VarValue::Text(s) => Value::Text(s),
@@ -94,18 +112,87 @@ pub fn fill(store: &Store, renderer: &Renderer, request: &Request<'_>) -> Result
             args.insert(name.to_string(), value);
         }
     }
-    for (name, value) in request.vars {
+    for (name, value) in vars {
         args.insert(name.clone(), value_for(name, value));
     }
+    Ok(args)
+}
 
-    let terms = store.terms_for(&variant.locale, &template.source_locale)?;
-    let text = renderer.render(&variant.locale, &template.key, &variant.body, &terms, &args)?;
-    Ok(Reply {
-        key: template.key,
-        locale: variant.locale.clone(),
-        status: variant.status,
-        text,
-    })
+/// Order values a reviewer's preview uses when no real order is chosen, so plurals, numbers
+/// and dates show as a buyer would see them.
+pub const SAMPLE_ORDER: [(&str, &str); 14] = [
+    ("marketplace", "amazon"),
+    ("order_id", "114-3941689-8772232"),
+    ("buyer_name", "Amira Haddad"),
+    ("buyer_country", "AE"),
+    ("items", "Wireless earbuds"),
+    ("item_count", "3"),
+    ("total", "129.5"),
+    ("currency", "USD"),
+    ("carrier", "Aramex"),
+    ("tracking_number", "AX5550123456"),
+    ("tracking_url", "https://track.example.com/AX5550123456"),
+    ("ordered_at", "2026-11-20"),
+    ("shipped_at", "2026-11-22"),
+    ("eta", "2026-12-01"),
+];
+
+/// A preview of a body that may not be stored yet (a reviewer's edit).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BodyPreview {
+    pub text: String,
+    /// Values neither the order, the samples nor the shop variables have, shown as `⟨name⟩`.
+    pub missing: Vec<String>,
+}
+
+/// Renders `body` as the `locale` text of template `key`, filled from the order `order_id`
+/// or, without one, from [`SAMPLE_ORDER`]; missing values become markers.
+///
+/// # Errors
+/// [`crate::Error::Ftl`] when the body does not parse; unknown template, order or locale;
+/// render errors other than missing values.
+pub fn preview_body(
+    store: &Store,
+    renderer: &Renderer,
+    key: &str,
+    locale_tag: &str,
+    body: &str,
+    order_id: Option<&str>,
+) -> Result<BodyPreview> {
+    let template = store.template(key)?;
+    let target = locale::canonical(locale_tag)?;
+    let order = order_id.map(|id| store.order(id)).transpose()?;
+    let samples: Vec<(String, String)> = if order.is_some() {
+        Vec::new()
+    } else {
+        SAMPLE_ORDER
+            .iter()
+            .map(|(n, v)| ((*n).to_string(), (*v).to_string()))
+            .collect()
+    };
+    let mut args = gather_args(store, order.as_ref(), &[])?;
+    for (name, value) in &samples {
+        args.entry(name.clone())
+            .or_insert_with(|| value_for(name, value));
+    }
+    let terms = store.terms_for(&target, &template.source_locale)?;
+    let mut missing: Vec<String> = Vec::new();
+    loop {
+        match renderer.render(&target, key, body, &terms, &args) {
+            Ok(text) => return Ok(BodyPreview { text, missing }),
+            Err(crate::Error::Render { missing: names, .. })
+                if !names.is_empty() && missing.len() < 64 =>
+            {
+                for name in names {
+                    if !missing.contains(&name) {
+                        args.insert(name.clone(), Value::Text(missing_marker(&name)));
+                        missing.push(name);
+                    }
+                }
+            }
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 /// A reply as the palette previews it: filled as far as the known values allow, with each
@@ -198,6 +285,36 @@ pub fn preview(store: &Store, renderer: &Renderer, request: &Request<'_>) -> Res
 mod tests {
     use super::*;
     use crate::pack::{self, ImportOptions, Pack, PackFile};
+
+    #[test]
+    fn an_unsaved_body_is_previewed_with_sample_values_and_markers() {
+        let mut store = Store::open_in_memory().unwrap();
+        let pack = Pack {
+            files: vec![PackFile {
+                locale: "en".into(),
+                name: "en.ftl".into(),
+                text: "hi = Hi { $buyer_name }\n".into(),
+            }],
+            manifest: pack::Manifest::default(),
+        };
+        pack::import(&mut store, &pack, &ImportOptions::default()).unwrap();
+        let renderer = Renderer::new();
+        let preview = preview_body(
+            &store,
+            &renderer,
+            "hi",
+            "ar",
+            "مرحباً { $buyer_name }، { $item_count ->\n    [one] قطعة\n   *[other] { $item_count } قطع\n} { $coupon }",
+            None,
+        )
+        .unwrap();
+        assert_eq!(preview.text, "مرحباً Amira Haddad، 3 قطع ⟨coupon⟩");
+        assert_eq!(preview.missing, vec!["coupon".to_string()]);
+        assert!(matches!(
+            preview_body(&store, &renderer, "hi", "ar", "x { $a", None),
+            Err(crate::Error::Ftl(_))
+        ));
+    }
 
     fn store() -> Store {
         let mut store = Store::open_in_memory().unwrap();

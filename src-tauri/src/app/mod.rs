@@ -8,6 +8,7 @@ mod hotkey;
 mod instance;
 mod language;
 mod palette;
+mod review;
 mod settings;
 mod state;
 mod tray;
@@ -106,6 +107,17 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
             commands::hide_palette,
             commands::get_settings,
             commands::save_settings,
+            review::review_queue,
+            review::review_preview,
+            review::review_save,
+            review::review_decide,
+            review::back_translate,
+            review::review_translate,
+            review::open_review,
+            review::list_providers,
+            review::save_provider,
+            review::test_provider,
+            review::set_default_provider,
         ])
         .setup(move |app| {
             let handle = app.handle().clone();

@@ -62,13 +62,19 @@ pub fn compute_context(state: &AppState) -> IpcResult<PaletteContext> {
         .and_then(|c| c.text)
         .map(|t| t.trim().to_string())
         .filter(|t| !t.is_empty() && t.len() <= 64 * 1024);
-    let (order, settings, locales) = {
+    let (order, settings, locales, review_count) = {
         let store = state.store();
         let order = match clipboard_text.as_deref() {
             Some(text) if text.len() <= 4096 => store.find_order_id_in(text)?,
             _ => None,
         };
-        (order, Settings::load(&store)?, locales(&store)?)
+        let review_count = store.review_counts()?.iter().map(|(_, n)| n).sum();
+        (
+            order,
+            Settings::load(&store)?,
+            locales(&store)?,
+            review_count,
+        )
     };
     let (lang, lang_source) = match (
         order.as_ref().and_then(|o| o.buyer_locale.clone()),
@@ -89,6 +95,7 @@ pub fn compute_context(state: &AppState) -> IpcResult<PaletteContext> {
         lang_source,
         locales,
         ui_lang: settings.effective_ui_lang().to_string(),
+        review_count,
     })
 }
 

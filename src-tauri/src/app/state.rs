@@ -31,6 +31,8 @@ pub struct PaletteContext {
     pub lang_source: LangSource,
     pub locales: Vec<String>,
     pub ui_lang: String,
+    /// Translations waiting for a reviewer (all languages).
+    pub review_count: u64,
 }
 
 pub struct AppState {

@@ -92,6 +92,16 @@ impl Store {
         )?;
         Ok(())
     }
+
+    /// Removes an app setting (back to its default).
+    ///
+    /// # Errors
+    /// Database failure.
+    pub fn delete_setting(&mut self, name: &str) -> Result<()> {
+        self.conn()
+            .execute("DELETE FROM settings WHERE name = ?1", [name])?;
+        Ok(())
+    }
 }
 
 #[cfg(test)]
