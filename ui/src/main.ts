@@ -4,6 +4,7 @@ import { resolveUiLang, setLang } from "./i18n";
 import { mountPalette } from "./palette/view";
 import { mountSettings } from "./settings/view";
 import { mountPlaceholder } from "./placeholder";
+import { mountReview } from "./review/view";
 
 async function boot(): Promise<void> {
   // Dev server / `npm run build:mock` only: a fake backend for the browser.
@@ -22,6 +23,7 @@ async function boot(): Promise<void> {
   document.documentElement.dataset.window = label;
   if (label === "palette") mountPalette(root);
   else if (label === "settings") mountSettings(root);
+  else if (label === "review") mountReview(root);
   else mountPlaceholder(root, label);
 }
 

@@ -1,11 +1,26 @@
 // Development-only fake backend (vite dev server, or `npm run build:mock`).
 // Never part of the production bundle: main.ts imports it behind compile-time flags.
 //
-// URL parameters: ?label=palette|settings|manager  &ui=en|zh-CN  &lang=ar  &order=none
+// URL parameters: ?label=palette|settings|review|manager  &ui=en|zh-CN  &lang=ar  &order=none
 //                 &script=type:trk,key:Enter,wait:50   (drives the UI for screenshots)
+//                 &review=empty (empty review queue)  &mtFail=quota|network|bad_key (review_translate,
+//                 back_translate and test_provider fail with that mt_* code)
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
-import type { Order, PaletteContext, PasteRequest, ResultItem, Settings, Status } from "./api";
+import type {
+  FtlError,
+  Order,
+  PaletteContext,
+  PasteRequest,
+  ProviderConfig,
+  ProvidersInfo,
+  ResultItem,
+  ReviewItem,
+  ReviewPreview,
+  ReviewQueue,
+  Settings,
+  Status,
+} from "./api";
 
 type Tr = { text: string; status: Status };
 interface Tpl {
@@ -96,6 +111,7 @@ function context(): PaletteContext {
     lang_source: params.get("lang") ? "clipboard" : order ? "order" : "default",
     locales: LOCALES,
     ui_lang: ui === "en" || ui === "zh-CN" ? ui : settings.ui_lang,
+    review_count: reviewItems.length,
   };
 }
 
@@ -152,6 +168,269 @@ function search(a: { query: string; lang: string; orderId: string | null; limit:
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+// ------------------------------------------------------------------ review & translation
+// Bodies are Fluent patterns. A tiny parser below checks braces and select expressions,
+// collects the variables and fills them, so the review window's live validation can be tried.
+
+const SRC_SHIPPED =
+  "Hi { $buyer_name },\n\nyour order { $order_id } has shipped with { $carrier }. Tracking number: { $tracking_number }.\n\nThank you for shopping at { $shop_name }!";
+const SRC_DELAY =
+  "Dear { $buyer_name }, we are sorry that order { $order_id } is taking longer than expected. The new estimated delivery date is { $eta }.";
+const SRC_ITEMS =
+  "{ $item_count ->\n    [one] One item of your order { $order_id } has shipped.\n   *[other] { $item_count } items of your order { $order_id } have shipped.\n}";
+const SRC_REFUND = "Hello { $buyer_name }, we have refunded { $refund_amount } for order { $order_id }.";
+
+interface MockReview extends ReviewItem {
+  back: string;
+}
+
+function ri(key: string, title: string, locale: string, status: Status, source_body: string, body: string, provider: string | null, problem: string | null, back: string): MockReview {
+  return { key, title, locale, status, body, source_locale: "en", source_body, provider, problem, back };
+}
+
+let reviewItems: MockReview[] =
+  params.get("review") === "empty"
+    ? []
+    : [
+        ri(
+          "delivery-delay", "Apology for delay", "ar", "machine", SRC_DELAY,
+          "عزيزي { $buyer_name }، نعتذر لأن الطلب { $order_id } يستغرق وقتاً أطول من المتوقع. موعد التسليم المتوقع الجديد هو { $eta }.",
+          "deepl", null,
+          "Dear { $buyer_name }, we apologize that order { $order_id } is taking longer than expected. The new expected delivery date is { $eta }.",
+        ),
+        ri(
+          "delivery-delay", "Apology for delay", "fr", "stale", SRC_DELAY,
+          "Bonjour { $buyer_name }, nous sommes désolés du retard de la commande { $order_id }.",
+          null, "The source text changed after this translation was approved.",
+          "Hello { $buyer_name }, we are sorry for the delay of order { $order_id }.",
+        ),
+        ri(
+          "items-shipped", "Items shipped", "ru", "machine", SRC_ITEMS,
+          "{ $item_count ->\n    [one] { $item_count } товар из заказа { $order_id } отправлен.\n    [few] { $item_count } товара из заказа { $order_id } отправлены.\n    [many] { $item_count } товаров из заказа { $order_id } отправлены.\n   *[other] { $item_count } товара из заказа { $order_id } отправлены.\n}",
+          "local-llm", null,
+          "{ $item_count ->\n    [one] { $item_count } item from order { $order_id } has been sent.\n   *[other] { $item_count } items from order { $order_id } have been sent.\n}",
+        ),
+        ri(
+          "order-shipped", "Tracking number", "ar", "needs_review", SRC_SHIPPED,
+          "مرحباً،\n\nتم شحن طلبك { $order_id } عبر { $carrier }. رقم التتبع: { $tracking_number }.\n\nشكراً لتسوقك من { $shop_name }!",
+          "deepl",
+          "The machine translation broke placeholders (2 attempts); fix the text before approving it:\nsegment 1: the placeholder [[1]] ({ $buyer_name }) is missing",
+          "Hello,\n\nYour order { $order_id } was shipped via { $carrier }. Tracking number: { $tracking_number }.\n\nThank you for shopping at { $shop_name }!",
+        ),
+        ri(
+          "refund-done", "Refund processed", "ar", "machine", SRC_REFUND,
+          "مرحباً { $buyer_name }، لقد قمنا برد { $refund_amount } للطلب { $order_id }.",
+          "deepl", null,
+          "Hello { $buyer_name }, we have refunded { $refund_amount } for order { $order_id }.",
+        ),
+        ri(
+          "refund-done", "Refund processed", "es", "machine", SRC_REFUND,
+          "Hola { $buyer_name }, hemos reembolsado { $refund_amount } del pedido { $order_id }.",
+          "deepl", null,
+          "Hello { $buyer_name }, we have refunded { $refund_amount } for order { $order_id }.",
+        ),
+      ];
+
+const SOURCES: Record<string, { title: string; body: string }> = {
+  "order-shipped": { title: "Tracking number", body: SRC_SHIPPED },
+  "delivery-delay": { title: "Apology for delay", body: SRC_DELAY },
+  "items-shipped": { title: "Items shipped", body: SRC_ITEMS },
+  "refund-done": { title: "Refund processed", body: SRC_REFUND },
+};
+
+/** Values the backend uses when no order is chosen. */
+const SAMPLE: Record<string, string | number> = {
+  buyer_name: "Alex Smith", order_id: "123-4567890-1234567", carrier: "DHL", tracking_number: "JD014600006281",
+  eta: "2025-12-05", item_count: 3, refund_amount: "€24.90", buyer_country: "DE",
+};
+
+let providers: ProviderConfig[] = [
+  { name: "deepl", kind: "deepl", url: null, model: null, formality: "more", glossary: null, has_key: true },
+  { name: "local-llm", kind: "openai", url: "http://127.0.0.1:8080/v1", model: "qwen2.5-7b-instruct", formality: null, glossary: null, has_key: false },
+];
+let defaultProvider: string | null = "deepl";
+
+type FtlNode =
+  | { t: "text"; s: string }
+  | { t: "var"; name: string }
+  | { t: "lit"; s: string }
+  | { t: "select"; name: string; variants: { key: string; def: boolean; body: FtlNode[] }[] };
+
+/** Parse a Fluent pattern (a useful subset: variables, literals, selects). */
+function parseFtl(src: string): { nodes: FtlNode[]; vars: Set<string>; errors: FtlError[] } {
+  const errors: FtlError[] = [];
+  const vars = new Set<string>();
+  let i = 0;
+  const pos = (at: number): { line: number; column: number } => {
+    const before = src.slice(0, at).split("\n");
+    return { line: before.length, column: before[before.length - 1].length + 1 };
+  };
+  const fail = (at: number, message: string) => {
+    if (errors.length === 0) errors.push({ file: "<edit>", ...pos(at), message });
+  };
+  const ws = () => {
+    while (i < src.length && /\s/.test(src[i])) i++;
+  };
+  const ident = () => {
+    const m = /^[a-zA-Z][a-zA-Z0-9_-]*/.exec(src.slice(i));
+    if (!m) return "";
+    i += m[0].length;
+    return m[0];
+  };
+  function pattern(inVariant: boolean): FtlNode[] {
+    const out: FtlNode[] = [];
+    let text = "";
+    while (i < src.length && errors.length === 0) {
+      const c = src[i];
+      if (inVariant && c === "\n" && /^\n\s*(\*?\[|\})/.test(src.slice(i))) break;
+      if (inVariant && c === "}") break;
+      if (c === "{") {
+        if (text) out.push({ t: "text", s: text });
+        text = "";
+        const n = placeable();
+        if (n) out.push(n);
+        continue;
+      }
+      if (c === "}") {
+        fail(i, "unbalanced closing brace: write { \"}\" } for a literal }");
+        break;
+      }
+      text += c;
+      i++;
+    }
+    if (text) out.push({ t: "text", s: text });
+    return out;
+  }
+  function placeable(): FtlNode | null {
+    const open = i;
+    i++; // {
+    ws();
+    let node: FtlNode | null = null;
+    if (src[i] === "$") {
+      i++;
+      const name = ident();
+      if (!name) return fail(i, "expected a variable name after $"), null;
+      vars.add(name);
+      node = { t: "var", name };
+    } else if (src[i] === '"') {
+      const end = src.indexOf('"', i + 1);
+      if (end < 0) return fail(i, "unterminated string literal"), null;
+      node = { t: "lit", s: src.slice(i + 1, end) };
+      i = end + 1;
+    } else if (i >= src.length) {
+      return fail(open, "expected }: this { is never closed"), null;
+    } else {
+      return fail(i, "expected a placeable: { $name }, a string or a select"), null;
+    }
+    ws();
+    if (src.startsWith("->", i) && node.t === "var") {
+      i += 2;
+      const variants: { key: string; def: boolean; body: FtlNode[] }[] = [];
+      for (;;) {
+        ws();
+        if (src[i] === "}" || i >= src.length) break;
+        const def = src[i] === "*";
+        if (def) i++;
+        if (src[i] !== "[") return fail(i, "expected a variant like [one] or *[other]"), null;
+        i++;
+        const key = ident() || (/^\d+/.exec(src.slice(i))?.[0] ?? "");
+        if (!/^[a-zA-Z]/.test(key)) i += key.length;
+        if (src[i] !== "]") return fail(i, "expected ] after the variant key"), null;
+        i++;
+        variants.push({ key, def, body: pattern(true) });
+        if (errors.length) return null;
+      }
+      if (!variants.some((v) => v.def)) return fail(i, "the select has no default variant (*[other])"), null;
+      node = { t: "select", name: node.name, variants };
+      ws();
+    }
+    if (src[i] !== "}") return fail(i >= src.length ? open : i, "expected }: this { is never closed"), null;
+    i++;
+    return node;
+  }
+  const nodes = pattern(false);
+  if (!src.trim()) fail(0, "the text is empty");
+  return { nodes, vars, errors };
+}
+
+function evalFtl(nodes: FtlNode[], locale: string, values: Record<string, string | number>, missing: string[]): string {
+  let out = "";
+  for (const n of nodes) {
+    if (n.t === "text") out += n.s;
+    else if (n.t === "lit") out += n.s;
+    else if (n.t === "var") {
+      const v = values[n.name];
+      if (v === undefined || v === "") {
+        if (!missing.includes(n.name)) missing.push(n.name);
+        out += `⟨${n.name}⟩`;
+      } else out += String(v);
+    } else {
+      const v = values[n.name];
+      const num = Number(v);
+      const cat = v !== undefined && !Number.isNaN(num) ? new Intl.PluralRules(locale).select(num) : "other";
+      const chosen = n.variants.find((x) => x.key === String(v)) ?? n.variants.find((x) => x.key === cat) ?? n.variants.find((x) => x.def)!;
+      out += evalFtl(chosen.body, locale, values, missing).replace(/^\s+|\s+$/g, "");
+    }
+  }
+  return out;
+}
+
+function placeholderProblem(body: string, source: string): string | null {
+  const a = parseFtl(body);
+  if (a.errors.length) return `it is not valid Fluent (${a.errors.map((e) => e.message).join("; ")})`;
+  const b = parseFtl(source);
+  const list = (names: string[]) => names.map((n) => `{ $${n} }`).join(", ");
+  const missing = list([...b.vars].filter((v) => !a.vars.has(v)));
+  const extra = list([...a.vars].filter((v) => !b.vars.has(v)));
+  if (missing && extra) return `it lost ${missing} and has ${extra} instead`;
+  if (missing) return `it lost the placeholder(s) ${missing}`;
+  if (extra) return `it has placeholder(s) the source does not: ${extra}`;
+  return null;
+}
+
+function valuesFor(orderId: string | null): Record<string, string | number> {
+  const o = orderById(orderId);
+  const base: Record<string, string | number> = o ? {} : { ...SAMPLE };
+  if (o) for (const [k, v] of Object.entries(o)) if (v !== null && v !== undefined) base[k] = v as string | number;
+  return { ...settings.shop_vars, ...base };
+}
+
+function reviewPreview(a: { key: string; locale: string; body: string; orderId: string | null }): ReviewPreview {
+  const src = SOURCES[a.key];
+  if (!src) throw { code: "unknown_template", message: `there is no template '${a.key}'` };
+  const values = valuesFor(a.orderId);
+  const parsedSrc = parseFtl(src.body);
+  const source_text = evalFtl(parsedSrc.nodes, "en", values, []);
+  const parsed = parseFtl(a.body);
+  const problem = placeholderProblem(a.body, src.body);
+  if (parsed.errors.length) return { text: "", source_text, missing: [], errors: parsed.errors, problem };
+  const missing: string[] = [];
+  const text = evalFtl(parsed.nodes, a.locale, values, missing);
+  return { text, source_text, missing, errors: [], problem };
+}
+
+function mtFail(): void {
+  const f = params.get("mtFail");
+  if (f === "quota") throw { code: "mt_quota", message: "provider 'deepl': the translation quota is used up (HTTP 456): wait for the next billing period, raise the limit in the provider's account, or use another provider" };
+  if (f === "network") throw { code: "mt_network", message: "provider 'local-llm' cannot be reached at http://127.0.0.1:8080/v1: connection refused; check the network connection, or the URL with `quickreply providers list`" };
+  if (f === "bad_key") throw { code: "mt_bad_key", message: "provider 'deepl' refused the API key (HTTP 403): check it and store it again with `quickreply providers key deepl`" };
+}
+
+function publicItem(m: MockReview): ReviewItem {
+  const { back: _back, ...item } = m;
+  return structuredClone(item);
+}
+
+function findReview(key: string, locale: string): MockReview {
+  const m = reviewItems.find((r) => r.key === key && r.locale === locale);
+  if (!m) throw { code: "invalid", message: `'${key}' has no ${locale} text waiting for review` };
+  return m;
+}
+
+function reviewChanged(): void {
+  setTimeout(() => void emit("review-changed"), 10);
+}
+
 export function installMock(): void {
   mockWindows(params.get("label") ?? "palette");
   mockIPC(
@@ -185,6 +464,101 @@ export function installMock(): void {
           const ui = params.get("ui");
           return { ...structuredClone(settings), ui_lang: ui === "en" || ui === "zh-CN" ? ui : settings.ui_lang };
         }
+        case "review_queue": {
+          const counts = new Map<string, number>();
+          for (const r of reviewItems) counts.set(r.locale, (counts.get(r.locale) ?? 0) + 1);
+          const q: ReviewQueue = {
+            items: reviewItems.map(publicItem),
+            counts: [...counts].sort((a, b) => a[0].localeCompare(b[0])),
+            reviewer: "mei",
+          };
+          return q;
+        }
+        case "review_preview":
+          return reviewPreview(args as any);
+        case "review_save": {
+          const m = findReview(args.key, args.locale);
+          const body = String(args.body).trim();
+          const parsed = parseFtl(body);
+          if (parsed.errors.length) {
+            const e = parsed.errors[0];
+            throw { code: "ftl", message: `<${args.key}>:${e.line}:${e.column}: ${e.message}` };
+          }
+          m.body = body;
+          m.status = "needs_review";
+          m.problem = placeholderProblem(body, m.source_body);
+          reviewChanged();
+          return publicItem(m);
+        }
+        case "review_decide": {
+          const m = findReview(args.key, args.locale);
+          if (args.verdict === "approved") {
+            const problem = m.problem?.startsWith("The machine translation broke placeholders")
+              ? "the machine translation broke its placeholders"
+              : placeholderProblem(m.body, m.source_body);
+            if (problem) throw { code: "invalid", message: `the ${m.locale} text of '${m.key}' cannot be approved: ${problem}; fix it in the review window first` };
+          }
+          reviewItems = reviewItems.filter((r) => r !== m);
+          console.info("[mock] review_decide", args.key, args.locale, args.verdict, args.reviewer);
+          reviewChanged();
+          return null;
+        }
+        case "back_translate": {
+          await sleep(400);
+          mtFail();
+          const m = findReview(args.key, args.locale);
+          return args.body === m.body ? m.back : m.back.replace(/\.(\s|$)/, ", as edited.$1");
+        }
+        case "review_translate": {
+          await sleep(600);
+          mtFail();
+          const src = SOURCES[args.key];
+          if (!src) throw { code: "unknown_template", message: `there is no template '${args.key}'` };
+          if (args.locale === "en") throw { code: "invalid", message: `en is the source language of '${args.key}'` };
+          if (args.locale === "xx") throw { code: "mt_unsupported", message: "provider 'deepl' cannot translate en → xx: unsupported target language; use another provider for this language" };
+          const provider = args.provider ?? defaultProvider ?? "deepl";
+          let m = reviewItems.find((r) => r.key === args.key && r.locale === args.locale);
+          if (!m) {
+            m = ri(args.key, src.title, args.locale, "machine", src.body, src.body, provider, null, src.body);
+            reviewItems.push(m);
+          } else {
+            m.status = "machine";
+            m.provider = provider;
+          }
+          reviewChanged();
+          return publicItem(m);
+        }
+        case "open_review":
+          console.info("[mock] open_review");
+          return null;
+        case "list_providers": {
+          const info: ProvidersInfo = { providers: structuredClone(providers), default_provider: defaultProvider, cache_entries: 1284, billed_chars: 48210 };
+          return info;
+        }
+        case "save_provider": {
+          const c = args.config as ProviderConfig;
+          if (!c.name.trim() || /\s/.test(c.name)) throw { code: "invalid", message: `'${c.name}' is not a provider name: use one word, e.g. deepl or local-llm` };
+          if (c.url && !/^https?:\/\//.test(c.url)) throw { code: "invalid", message: `'${c.url}' is not a URL: start it with http:// or https://` };
+          const old = providers.find((p) => p.name === c.name);
+          const saved = { ...c, has_key: (old?.has_key ?? false) || !!(args.key && String(args.key).trim()) };
+          providers = old ? providers.map((p) => (p === old ? saved : p)) : [...providers, saved];
+          return structuredClone(saved);
+        }
+        case "test_provider": {
+          await sleep(500);
+          mtFail();
+          const p = providers.find((x) => x.name === args.name);
+          if (!p) throw { code: "invalid", message: `there is no provider '${args.name}'` };
+          if (p.kind !== "openai" && !p.has_key)
+            throw { code: "mt_no_key", message: `provider '${p.name}' needs an API key and none is set: run \`quickreply providers key ${p.name}\` and paste the key` };
+          if (p.kind === "openai")
+            throw { code: "mt_network", message: `provider '${p.name}' cannot be reached at ${p.url}: connection refused; check the network connection, or the URL with \`quickreply providers list\`` };
+          return p.kind === "deepl" ? "DeepL API Free: 48 210 of 500 000 characters used this period" : "Google Cloud Translation: OK (133 languages)";
+        }
+        case "set_default_provider":
+          if (args.name && !providers.some((p) => p.name === args.name)) throw { code: "invalid", message: `there is no provider '${args.name}'` };
+          defaultProvider = args.name ?? null;
+          return null;
         case "save_settings": {
           const s = args.settings as Settings;
           if (s.hotkey.includes("Super")) throw { code: "hotkey", message: `${s.hotkey} is already used by the system.` };

@@ -361,6 +361,28 @@ export function mountPalette(root: HTMLElement): void {
     replace(
       tips,
       sets[mode].map(([keys, label]) => h("span", { class: "tip" }, keys.map((k) => h("kbd", null, k)), h("span", null, t(label)))),
+      reviewBadge(),
+    );
+  }
+
+  /** "3 to review": opens the review window (never takes the focus from the search box). */
+  function reviewBadge(): Child {
+    const count = ctx?.review_count ?? 0;
+    if (!(count > 0)) return null;
+    return h(
+      "button",
+      {
+        type: "button",
+        class: "review-badge",
+        title: t("palette.review.open", { count }),
+        "aria-label": t("palette.review.open", { count }),
+        tabIndex: -1,
+        onmousedown: (e: MouseEvent) => e.preventDefault(),
+        onclick: () => {
+          api.openReview().catch((e: ApiError) => showError(t("palette.error.review", { message: e.message })));
+        },
+      },
+      t("palette.review.badge", { count }),
     );
   }
 

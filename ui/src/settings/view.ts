@@ -1,8 +1,9 @@
 // Settings window.
-import { api, type ApiError, type Settings, type UiLang } from "../api";
-import { h, replace } from "../h";
-import { getLang, resolveUiLang, setLang, t } from "../i18n";
+import { api, type ApiError, type ProviderConfig, type ProviderKind, type ProvidersInfo, type Settings, type UiLang } from "../api";
+import { h, replace, type Child } from "../h";
+import { getLang, resolveUiLang, setLang, t, type MessageKey } from "../i18n";
 import { COMMON_LOCALES, languageName, nativeName } from "../locales";
+import { draftOf, FORMALITIES, isChanged, nameError, PROVIDER_KINDS, toConfig, URL_PLACEHOLDER, urlError, type ProviderDraft } from "../review/providers";
 import { LOCALE_RE, VAR_NAME_RE } from "../text";
 import { capture } from "./accelerator";
 
@@ -33,6 +34,7 @@ export function mountSettings(root: HTMLElement): void {
   let saving = false;
   let status: { kind: "ok" | "error" | "info"; text: string } | null = null;
   let hotkeyError = "";
+  const translation = translationSettings();
 
   // Elements rebuilt by render().
   let form!: HTMLFormElement;
@@ -198,6 +200,7 @@ export function mountSettings(root: HTMLElement): void {
             t("settings.vars.add"),
           ),
         ),
+        translation.render(),
       ),
       h("footer", { class: "settings-footer" }, statusEl, saveBtn),
     );
@@ -533,4 +536,390 @@ export function mountSettings(root: HTMLElement): void {
     .catch((e: ApiError) => {
       replace(root, h("div", { class: "settings settings-loading" }, h("p", { class: "field-error", role: "alert" }, t("settings.error.load", { message: e.message }))));
     });
+}
+
+// ------------------------------------------------------------ translation providers
+interface ProvRow {
+  id: number;
+  /** What is stored; null for a provider not saved yet. */
+  saved: ProviderConfig | null;
+  draft: ProviderDraft;
+  /** The API key typed but not saved yet (never prefilled). */
+  key: string;
+  busy: boolean;
+  status: { kind: "ok" | "error" | "info"; text: string } | null;
+  el: HTMLElement | null;
+}
+
+const MT_HINTED = new Set(["mt_no_key", "mt_bad_key", "mt_quota", "mt_rate_limited", "mt_unsupported", "mt_network", "keyring"]);
+
+function mtErrorText(e: ApiError): string {
+  const hint = MT_HINTED.has(e.code) ? t(`settings.mt.hint.${e.code}` as MessageKey) + "\n" : "";
+  return hint + e.message;
+}
+
+/**
+ * Settings → Translation: machine-translation providers, the default one and the cache.
+ * Each provider saves on its own (`save_provider`), independently of the settings form.
+ * The state outlives the settings form, which is rebuilt after every save: `render()` makes
+ * a fresh section from it.
+ */
+function translationSettings(): { render(): HTMLElement } {
+  let info: ProvidersInfo | null = null;
+  let loadError = "";
+  let rows: ProvRow[] = [];
+  let nextId = 1;
+  let defaultStatus: { kind: "ok" | "error" | "info"; text: string } | null = null;
+  let sectionEl: HTMLElement | null = null;
+  let listEl: HTMLElement | null = null;
+  let defaultSel: HTMLSelectElement | null = null;
+  let defaultStatusEl: HTMLElement | null = null;
+  let statsEl: HTMLElement | null = null;
+
+  function render(): HTMLElement {
+    defaultSel = h("select", { id: "mt-default", class: "input input-short", "aria-describedby": "mt-default-status", onchange: () => void setDefault() });
+    defaultStatusEl = h("p", { class: "save-status mt-default-status", id: "mt-default-status", role: "status", "aria-live": "polite" });
+    listEl = h("div", { class: "provider-list" });
+    statsEl = h("p", { class: "help mt-stats" });
+    sectionEl = h(
+      "section",
+      { class: "section", "aria-labelledby": "sec-mt" },
+      h("h2", { id: "sec-mt", class: "section-title" }, t("settings.mt.section")),
+      h("p", { class: "help mt-help" }, t("settings.mt.help")),
+      h("div", { class: "field" }, h("label", { class: "field-label", for: "mt-default" }, t("settings.mt.default")), defaultSel, defaultStatusEl),
+      listEl,
+      h(
+        "button",
+        { type: "button", class: "btn btn-ghost", onclick: add },
+        h("span", { class: "plus", "aria-hidden": "true" }, "+"),
+        t("settings.mt.add"),
+      ),
+      statsEl,
+    );
+    for (const r of rows) r.el = null;
+    renderAll();
+    if (!info && !loadError) void load();
+    return sectionEl;
+  }
+
+  function renderAll(): void {
+    renderDefault();
+    renderStats();
+    if (!listEl) return;
+    if (loadError) {
+      replace(listEl, h("p", { class: "field-error", role: "alert" }, loadError));
+      return;
+    }
+    if (!info) {
+      replace(listEl, h("p", { class: "empty-note" }, t("settings.mt.loading")));
+      return;
+    }
+    if (rows.length === 0) {
+      replace(listEl, h("p", { class: "empty-note" }, t("settings.mt.empty")));
+      return;
+    }
+    replace(listEl, rows.map((r) => card(r)));
+  }
+
+  function renderDefault(): void {
+    if (!defaultSel || !defaultStatusEl) return;
+    const current = info?.default_provider ?? "";
+    const names = rows.filter((r) => r.saved).map((r) => r.saved!.name);
+    if (current && !names.includes(current)) names.unshift(current);
+    replace(
+      defaultSel,
+      h("option", { value: "", selected: !current }, t("settings.mt.defaultNone")),
+      names.map((n) => h("option", { value: n, selected: n === current }, n)),
+    );
+    defaultSel.disabled = !info;
+    defaultStatusEl.className = "save-status mt-default-status" + (defaultStatus ? " status-" + defaultStatus.kind : "");
+    replace(defaultStatusEl, defaultStatus?.text ?? null);
+  }
+
+  function renderStats(): void {
+    if (!statsEl) return;
+    const nf = new Intl.NumberFormat(getLang());
+    statsEl.hidden = !info;
+    replace(statsEl, info ? t("settings.mt.cache", { entries: nf.format(info.cache_entries), chars: nf.format(info.billed_chars) }) : null);
+  }
+
+  async function load(): Promise<void> {
+    try {
+      info = await api.listProviders();
+      loadError = "";
+      const fresh = info.providers.map((p) => {
+        const old = rows.find((r) => r.saved?.name === p.name);
+        return old ? { ...old, saved: p, el: null } : { id: nextId++, saved: p, draft: draftOf(p), key: "", busy: false, status: null, el: null };
+      });
+      rows = [...fresh, ...rows.filter((r) => !r.saved)];
+    } catch (e) {
+      loadError = t("settings.mt.loadError", { message: (e as ApiError).message });
+    }
+    renderAll();
+  }
+
+  function add(): void {
+    if (!info) return;
+    const row: ProvRow = { id: nextId++, saved: null, draft: draftOf(null), key: "", busy: false, status: null, el: null };
+    rows.push(row);
+    renderAll();
+    row.el?.querySelector<HTMLInputElement>("input")?.focus();
+  }
+
+  function otherNames(row: ProvRow): string[] {
+    return rows.filter((r) => r !== row).map((r) => (r.saved ? r.saved.name : r.draft.name.trim())).filter(Boolean);
+  }
+
+  function fieldErrors(row: ProvRow, strict: boolean): { name: string; url: string } {
+    const n = row.saved ? null : nameError(row.draft.name, otherNames(row));
+    const nameMsg =
+      n === "name-empty" ? (strict ? t("settings.mt.nameEmpty") : "") : n === "name-space" ? t("settings.mt.nameInvalid") : n === "name-duplicate" ? t("settings.mt.nameDuplicate") : "";
+    return { name: nameMsg, url: urlError(row.draft.url) ? t("settings.mt.urlInvalid") : "" };
+  }
+
+  /** Build (or rebuild in place) the form of one provider. */
+  function card(row: ProvRow): HTMLElement {
+    const p = "prov-" + row.id;
+    const d = row.draft;
+    const refreshErrors = (strict = false) => {
+      const errs = fieldErrors(row, strict);
+      const nameErr = el.querySelector<HTMLElement>(`#${p}-name-err`);
+      const urlErr = el.querySelector<HTMLElement>(`#${p}-url-err`);
+      if (nameErr) replace(nameErr, errs.name);
+      if (urlErr) replace(urlErr, errs.url);
+      nameIn.toggleAttribute("aria-invalid", !!errs.name);
+      urlIn.toggleAttribute("aria-invalid", !!errs.url);
+      return !errs.name && !errs.url;
+    };
+    const text = (field: "name" | "url" | "model" | "glossary", id: string, extra: Record<string, unknown> = {}) =>
+      h("input", {
+        id,
+        class: "input",
+        type: "text",
+        value: d[field],
+        autocomplete: "off",
+        spellcheck: "false",
+        oninput: (e: Event) => {
+          d[field] = (e.target as HTMLInputElement).value;
+          if (field === "name") replace(el.querySelector(`#${p}-title`)!, d.name.trim() || t("settings.mt.newProvider"));
+          refreshErrors();
+          updateButtons();
+        },
+        ...extra,
+      });
+    const nameIn = text("name", p + "-name", {
+      class: "input mono",
+      readOnly: !!row.saved,
+      "aria-describedby": `${p}-name-help ${p}-name-err`,
+    });
+    const kindSel = h(
+      "select",
+      {
+        id: p + "-kind",
+        class: "input",
+        onchange: () => {
+          d.kind = kindSel.value as ProviderKind;
+          const focus = kindSel.id;
+          card(row);
+          row.el?.querySelector<HTMLElement>("#" + focus)?.focus();
+        },
+      },
+      PROVIDER_KINDS.map((k) => h("option", { value: k, selected: k === d.kind }, t(`settings.mt.kind.${k}` as MessageKey))),
+    );
+    const urlIn = text("url", p + "-url", {
+      class: "input mono ph-sans",
+      type: "url",
+      placeholder: t(URL_PLACEHOLDER[d.kind]),
+      "aria-describedby": `${p}-url-err`,
+    });
+    const keyIn = h("input", {
+      id: p + "-key",
+      class: "input mono ph-sans",
+      type: "password",
+      value: row.key,
+      autocomplete: "new-password",
+      spellcheck: "false",
+      placeholder: row.saved?.has_key ? t("settings.mt.keyStoredPlaceholder") : "",
+      "aria-describedby": p + "-key-help",
+      oninput: () => {
+        row.key = keyIn.value;
+        updateButtons();
+      },
+    });
+    const keyHelp = row.saved?.has_key ? t("settings.mt.keyStored") : d.kind === "openai" ? t("settings.mt.keyOptional") : t("settings.mt.keyNone");
+    const statusEl = h("p", { class: ["save-status", "provider-status", row.status && "status-" + row.status.kind], role: "status", "aria-live": "polite", dir: "auto" }, row.status?.text ?? null);
+    const saveBtn = h("button", { type: "button", class: "btn btn-primary btn-small", onclick: () => void saveRow(row) }, row.busy ? t("settings.saving") : t("settings.mt.save"));
+    const testBtn = h("button", { type: "button", class: "btn btn-small", onclick: () => void testRow(row) }, t("settings.mt.test"));
+    const field = (id: string, label: string, input: HTMLElement, ...after: Child[]) =>
+      h("div", { class: "field" }, h("label", { class: "field-label", for: id }, label), input, ...after);
+
+    const el = h(
+      "div",
+      {
+        class: "provider-card",
+        role: "group",
+        "aria-labelledby": p + "-title",
+        "data-id": String(row.id),
+        onkeydown: (e: KeyboardEvent) => {
+          // Enter in a field saves this provider, not the settings form around it.
+          const tag = (e.target as HTMLElement).tagName;
+          if (e.key === "Enter" && tag === "INPUT" && !e.isComposing) {
+            e.preventDefault();
+            void saveRow(row);
+          }
+        },
+      },
+      h(
+        "div",
+        { class: "provider-head" },
+        h("h3", { class: "provider-title", id: p + "-title" }, row.saved ? row.saved.name : d.name.trim() || t("settings.mt.newProvider")),
+        row.saved && info?.default_provider === row.saved.name ? h("span", { class: "badge" }, t("settings.mt.isDefault")) : null,
+        row.saved
+          ? null
+          : h(
+              "button",
+              {
+                type: "button",
+                class: "btn btn-icon",
+                "aria-label": t("settings.mt.discard"),
+                title: t("settings.mt.discard"),
+                onclick: () => {
+                  rows = rows.filter((r) => r !== row);
+                  renderAll();
+                },
+              },
+              "×",
+            ),
+      ),
+      h(
+        "div",
+        { class: "provider-grid" },
+        field(p + "-name", t("settings.mt.name"), nameIn, row.saved ? null : h("p", { class: "help", id: p + "-name-help" }, t("settings.mt.nameHelp")), h("p", { class: "field-error", id: p + "-name-err" })),
+        field(p + "-kind", t("settings.mt.kind"), kindSel),
+        h(
+          "div",
+          { class: "field field-wide" },
+          h("label", { class: "field-label", for: p + "-url" }, t("settings.mt.url")),
+          urlIn,
+          h("p", { class: "help" }, t("settings.mt.urlHelp")),
+          h("p", { class: "field-error", id: p + "-url-err" }),
+        ),
+        d.kind === "openai" ? field(p + "-model", t("settings.mt.model"), text("model", p + "-model", { class: "input mono" }), h("p", { class: "help" }, t("settings.mt.modelHelp"))) : null,
+        d.kind === "deepl"
+          ? field(
+              p + "-formality",
+              t("settings.mt.formality"),
+              h(
+                "select",
+                {
+                  id: p + "-formality",
+                  class: "input",
+                  onchange: (e: Event) => {
+                    d.formality = (e.target as HTMLSelectElement).value;
+                    updateButtons();
+                  },
+                },
+                FORMALITIES.map((f) => h("option", { value: f, selected: f === d.formality }, t(`settings.mt.formality.${f}` as MessageKey))),
+              ),
+            )
+          : null,
+        d.kind === "deepl" ? field(p + "-glossary", t("settings.mt.glossary"), text("glossary", p + "-glossary", { class: "input mono" })) : null,
+        h(
+          "div",
+          { class: "field field-wide" },
+          h("label", { class: "field-label", for: p + "-key" }, t("settings.mt.key")),
+          keyIn,
+          h("p", { class: ["help", row.saved?.has_key && "key-stored"], id: p + "-key-help" }, keyHelp),
+        ),
+      ),
+      h("div", { class: "provider-actions" }, statusEl, testBtn, saveBtn),
+    );
+
+    function updateButtons(): void {
+      saveBtn.disabled = row.busy || (!!row.saved && !isChanged(d, row.saved) && !row.key.trim());
+      testBtn.disabled = row.busy || (!row.saved && !d.name.trim());
+    }
+    updateButtons();
+    refreshErrors();
+    if (row.el && row.el.parentNode) row.el.replaceWith(el);
+    row.el = el;
+    return el;
+  }
+
+  function setStatus(row: ProvRow, status: ProvRow["status"]): void {
+    row.status = status;
+    card(row);
+  }
+
+  /** Save the form; resolves to whether the provider is now stored as shown. */
+  async function saveRow(row: ProvRow): Promise<boolean> {
+    if (row.busy) return false;
+    const errs = fieldErrors(row, true);
+    if (errs.name || errs.url) {
+      setStatus(row, { kind: "error", text: t("settings.invalid") });
+      row.el?.querySelector<HTMLElement>("[aria-invalid]")?.focus();
+      return false;
+    }
+    if (row.saved && !isChanged(row.draft, row.saved) && !row.key.trim()) return true;
+    row.busy = true;
+    setStatus(row, { kind: "info", text: t("settings.saving") });
+    try {
+      const saved = await api.saveProvider(toConfig(row.draft, row.saved?.has_key ?? false), row.key.trim() || null);
+      row.saved = saved;
+      row.draft = draftOf(saved);
+      row.key = "";
+      row.busy = false;
+      if (info) {
+        const i = info.providers.findIndex((p) => p.name === saved.name);
+        if (i >= 0) info.providers[i] = saved;
+        else info.providers.push(saved);
+      }
+      setStatus(row, { kind: "ok", text: t("settings.mt.saved") });
+      renderDefault();
+      return true;
+    } catch (e) {
+      row.busy = false;
+      setStatus(row, { kind: "error", text: t("settings.mt.saveError", { message: mtErrorText(e as ApiError) }) });
+      return false;
+    }
+  }
+
+  async function testRow(row: ProvRow): Promise<void> {
+    if (row.busy) return;
+    // The test uses the stored configuration: save what is in the form first.
+    if (!row.saved || isChanged(row.draft, row.saved) || row.key.trim()) {
+      if (!(await saveRow(row))) return;
+    }
+    const name = row.saved!.name;
+    row.busy = true;
+    setStatus(row, { kind: "info", text: t("settings.mt.testing") });
+    try {
+      const result = await api.testProvider(name);
+      row.busy = false;
+      setStatus(row, { kind: "ok", text: t("settings.mt.testOk", { result }) });
+    } catch (e) {
+      row.busy = false;
+      setStatus(row, { kind: "error", text: t("settings.mt.testError", { message: mtErrorText(e as ApiError) }) });
+    }
+  }
+
+  async function setDefault(): Promise<void> {
+    if (!defaultSel || !info) return;
+    const name = defaultSel.value || null;
+    const before = info.default_provider;
+    defaultStatus = { kind: "info", text: t("settings.saving") };
+    renderDefault();
+    try {
+      await api.setDefaultProvider(name);
+      info.default_provider = name;
+      defaultStatus = { kind: "ok", text: t("settings.mt.defaultSaved") };
+    } catch (e) {
+      info.default_provider = before;
+      defaultStatus = { kind: "error", text: t("settings.mt.defaultError", { message: (e as ApiError).message }) };
+    }
+    renderDefault();
+    for (const r of rows) if (r.el) card(r); // the "default" badge moves
+  }
+
+  return { render };
 }

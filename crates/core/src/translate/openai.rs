@@ -74,7 +74,9 @@ impl OpenAi {
                 {"role": "user", "content": text},
             ],
             "temperature": 0,
-            "max_tokens": (text.chars().count() * 4 + 64).min(2048),
+            // A translation is rarely twice as many tokens as the source has characters; the
+            // cap stops a model that rambles (small local ones do) from running for minutes.
+            "max_tokens": (text.chars().count() * 2 + 32).min(2048),
             "stream": false,
         });
         if let Some(model) = &self.model {
