@@ -13,7 +13,9 @@ inputs) and that the clipboard is restored. Exits non-zero on any failure; the l
 from __future__ import annotations
 
 import argparse
+import json
 import re
+import subprocess
 import sys
 import time
 import traceback
@@ -180,6 +182,34 @@ class Cases:
         wait_for(lambda: s.x.active_window() == s.chromium_win, 3, 0.02, "Chromium active again after Esc")
         check_eq(s.console_text(), "", "textarea after Esc")
 
+    def case_h_review_window_approves(self) -> None:
+        """`quickreply review open` shows the review window; Ctrl+Enter approves the first item."""
+        s = self.s
+
+        def queue() -> list[dict]:
+            return json.loads(s.cli("review", "list", "--json"))
+
+        first = queue()[0]
+        check(first["status"] != "approved", f"the queue starts with an approved item: {first}")
+        r = subprocess.run([str(s.bin), "review", "open"], env=s.env, capture_output=True, text=True,
+                           timeout=20)
+        check(r.returncode == 0, f"`quickreply review open` exited {r.returncode}: {r.stderr.strip()}")
+        found = wait_for(lambda: s.xdotool("search", "--onlyvisible", "--name", "Review translations").split(),
+                         10, 0.05, "the review window")
+        window = found[0]
+        s.activate(window)
+        # The live check of the selected translation must pass before Approve is enabled.
+        time.sleep(1.5)
+        s.screenshot("review-window")
+        s.xdotool("key", "ctrl+Return")
+        wait_for(lambda: all((i["key"], i["locale"]) != (first["key"], first["locale"]) for i in queue()),
+                 5, 0.1, f"{first['key']} ({first['locale']}) to leave the review queue")
+        templates = json.loads(s.cli("templates", "list", "--json"))
+        status = next(v["status"] for t in templates if t["key"] == first["key"]
+                      for v in t["variants"] if v["locale"] == first["locale"])
+        check_eq(status, "approved", f"status of {first['key']} ({first['locale']}) after Ctrl+Enter")
+        s.focus_console()
+
 
 CASES = [
     ("a", "plain reply", Cases.case_a_plain_reply),
@@ -189,6 +219,7 @@ CASES = [
     ("e", "unreviewed variant needs a second Enter", Cases.case_e_unreviewed_needs_confirmation),
     ("f", "second launch opens the running palette", Cases.case_f_second_launch_opens_palette),
     ("g", "a copied buyer message sets the target language", Cases.case_g_copied_message_sets_the_language),
+    ("h", "the review window approves with Ctrl+Enter", Cases.case_h_review_window_approves),
 ]
 
 # Cases that fail because of a known app bug: run and reported (XFAIL/XPASS), not counted.

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 /// Commands a second launch can send.
 pub const SHOW_PALETTE: &str = "palette";
 pub const SHOW_SETTINGS: &str = "settings";
+pub const SHOW_REVIEW: &str = "review";
 
 /// The socket of the instance serving `db`.
 pub fn socket_path(db: &Path) -> PathBuf {

@@ -31,14 +31,16 @@ pub enum Open {
     Nothing,
     /// `quickreply palette`: open the palette (of the running instance, if any).
     Palette,
+    /// `quickreply review open`: open the review window (of the running instance, if any).
+    Review,
 }
 
 /// Starts the app, or hands over to the instance already serving this library.
 pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
-    let command = if open == Open::Palette {
-        instance::SHOW_PALETTE
-    } else {
-        instance::SHOW_SETTINGS
+    let command = match open {
+        Open::Palette => instance::SHOW_PALETTE,
+        Open::Review => instance::SHOW_REVIEW,
+        Open::Nothing => instance::SHOW_SETTINGS,
     };
     match instance::send(&db_path, command) {
         Ok(true) => return ExitCode::SUCCESS,
@@ -92,6 +94,8 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
     let builder = builder.plugin(tauri_plugin_single_instance::init(|app, argv, _cwd| {
         if argv.iter().any(|a| a == "palette") {
             palette::show(app);
+        } else if argv.iter().any(|a| a == "review") {
+            review::open_review_window(app);
         } else {
             open_settings(app);
         }
@@ -133,8 +137,10 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
                 log::warn!("no tray icon: {e}");
             }
             listen_for_second_launch(&handle, &db_path);
-            if open == Open::Palette {
-                palette::show(&handle);
+            match open {
+                Open::Palette => palette::show(&handle),
+                Open::Review => review::open_review_window(&handle),
+                Open::Nothing => {}
             }
             Ok(())
         })
@@ -186,6 +192,7 @@ fn listen_for_second_launch(app: &AppHandle, db_path: &Path) {
             let app = handle.clone();
             let _ = handle.run_on_main_thread(move || match command.as_str() {
                 instance::SHOW_PALETTE => palette::show(&app),
+                instance::SHOW_REVIEW => review::open_review_window(&app),
                 _ => open_settings(&app),
             });
         });

@@ -66,6 +66,8 @@ pub enum ReviewCommand {
         #[arg(long, value_name = "LOCALE")]
         lang: String,
     },
+    /// Open the review window of the running app (starting it if needed)
+    Open,
 }
 
 fn parse_kind(s: &str) -> std::result::Result<ProviderKind, String> {
@@ -193,6 +195,9 @@ pub fn review(path: &Path, command: ReviewCommand, out: &mut Vec<u8>) -> Result<
                 None => say!(out, "approved {key} in {locale}"),
             }
         }
+        ReviewCommand::Open => Err(Error::Invalid(
+            "`review open` opens a window and is handled by the app".into(),
+        )),
         ReviewCommand::Reject { key, lang } => {
             let mut store = open(path)?;
             let locale = store.review(&key, &lang, Status::Rejected, login_name().as_deref())?;
