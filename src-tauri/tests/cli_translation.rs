@@ -219,17 +219,25 @@ fn a_draft_that_lost_a_placeholder_is_never_usable_without_review() {
 #[test]
 fn provider_errors_exit_2_with_what_to_do_and_store_nothing() {
     let lib = library();
+    lib.ok(&["providers", "add", "deepl", "--kind", "deepl"]);
+    let err = lib.fails(&["translate", "shipped", "--to", "fr"], 2);
+    assert!(err.contains("quickreply providers key deepl"), "{err}");
+    // An endpoint of one's own is tried without a key; its 403 says a key is needed.
+    let server = MockServer::start(mock_api::deepl(keep));
     lib.ok(&[
         "providers",
         "add",
-        "deepl",
+        "proxy",
         "--kind",
         "deepl",
         "--url",
-        "http://127.0.0.1:9",
+        &server.url,
     ]);
-    let err = lib.fails(&["translate", "shipped", "--to", "fr"], 2);
-    assert!(err.contains("quickreply providers key deepl"), "{err}");
+    let err = lib.fails(
+        &["translate", "shipped", "--to", "fr", "--provider", "proxy"],
+        2,
+    );
+    assert!(err.contains("quickreply providers key proxy"), "{err}");
 
     // Network down: nothing listens on the provider's port.
     let url = {

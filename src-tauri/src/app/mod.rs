@@ -83,6 +83,10 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
                     tauri_plugin_log::TargetKind::Stderr,
                 ))
                 .level(log::LevelFilter::Info)
+                // The HTTP client's request logs carry URLs (Google takes the key as ?key=):
+                // never let them reach the log file, whatever the level above.
+                .level_for("ureq", log::LevelFilter::Warn)
+                .level_for("ureq_proto", log::LevelFilter::Warn)
                 .build(),
         )
         .plugin(tauri_plugin_autostart::init(

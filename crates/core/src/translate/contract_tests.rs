@@ -156,6 +156,10 @@ fn deepl_free_and_pro_keys_pick_their_endpoint_without_a_url() {
         has_key: true,
     };
     let free = cfg.connect(Some("abc:fx".into())).unwrap();
+    assert!(
+        !format!("{free:?}").contains("abc"),
+        "Debug shows the key: {free:?}"
+    );
     assert!(free.identity().contains("api-free.deepl.com"));
     let pro = cfg.connect(Some("abc".into())).unwrap();
     assert!(pro.identity().contains("https://api.deepl.com"));
@@ -202,6 +206,25 @@ fn deepl_errors_are_told_apart() {
             assert_eq!(server.requests().len(), 3, "two automatic retries");
         }
     }
+}
+
+#[test]
+fn an_own_endpoint_is_tried_without_a_key_and_a_refusal_asks_for_one() {
+    let server = MockServer::start(mock_api::deepl(keep));
+    let translator = config(ProviderKind::Deepl, &server).connect(None).unwrap();
+    let texts = vec!["Hello [[1]]".to_string()];
+    let err = translator.translate(&one_request(&texts)).unwrap_err();
+    assert_eq!(err.code(), "mt_no_key", "{err}");
+    assert_eq!(server.requests()[0].header("Authorization"), None);
+    // A proxy that adds the key itself answers.
+    let open = MockServer::start(|_| {
+        Reply::json(200, &json!({"translations": [{"text": "Bonjour [[1]]"}]}))
+    });
+    let translator = config(ProviderKind::Deepl, &open).connect(None).unwrap();
+    assert_eq!(
+        translator.translate(&one_request(&texts)).unwrap().texts,
+        vec!["Bonjour [[1]]".to_string()]
+    );
 }
 
 #[test]

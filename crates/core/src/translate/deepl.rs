@@ -6,6 +6,7 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use super::http::Http;
+use super::provider::ApiKey;
 use super::{MtError, MtRequest, MtResponse, ProviderConfig, TokenStyle, Translator};
 
 /// Keys of the free plan end in `:fx` and only work on the free endpoint.
@@ -16,7 +17,7 @@ const PRO: &str = "https://api.deepl.com";
 pub(super) struct Deepl {
     http: Http,
     base: String,
-    key: String,
+    key: ApiKey,
     formality: Option<String>,
     glossary: Option<String>,
 }
@@ -36,14 +37,23 @@ impl Deepl {
         Self {
             http: Http::new(&config.name, Duration::from_secs(60)),
             base,
-            key,
+            key: ApiKey::new(key),
             formality: config.formality.clone(),
             glossary: config.glossary.clone(),
         }
     }
 
-    fn auth(&self) -> [(&'static str, String); 1] {
-        [("Authorization", format!("DeepL-Auth-Key {}", self.key))]
+    /// No header without a key: an endpoint of one's own (a proxy that adds the key) may
+    /// need none.
+    fn auth(&self) -> Vec<(&'static str, String)> {
+        if self.key.is_empty() {
+            Vec::new()
+        } else {
+            vec![(
+                "Authorization",
+                format!("DeepL-Auth-Key {}", self.key.expose()),
+            )]
+        }
     }
 
     fn error(&self, answer: &super::http::Answer, request: Option<&MtRequest<'_>>) -> MtError {
@@ -64,7 +74,7 @@ impl Deepl {
                     message: answer.message(),
                 }
             }
-            _ => self.http.common_error(answer),
+            _ => self.http.common_error(answer, !self.key.is_empty()),
         }
     }
 }

@@ -6,6 +6,7 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use super::http::{Answer, Http, endpoint};
+use super::provider::ApiKey;
 use super::{MtError, MtRequest, MtResponse, ProviderConfig, TokenStyle, Translator};
 
 const PUBLIC: &str = "https://translation.googleapis.com";
@@ -15,7 +16,7 @@ const PATH: &str = "/language/translate/v2";
 pub(super) struct Google {
     http: Http,
     url: String,
-    key: String,
+    key: ApiKey,
 }
 
 impl Google {
@@ -23,12 +24,16 @@ impl Google {
         Self {
             http: Http::new(&config.name, Duration::from_secs(60)),
             url: endpoint(config.url.as_deref().unwrap_or(PUBLIC), PATH),
-            key,
+            key: ApiKey::new(key),
         }
     }
 
     fn with_key(&self, url: &str) -> String {
-        format!("{url}?key={}", percent_encode(&self.key))
+        if self.key.is_empty() {
+            url.to_string()
+        } else {
+            format!("{url}?key={}", percent_encode(self.key.expose()))
+        }
     }
 
     fn error(&self, answer: &Answer, request: Option<&MtRequest<'_>>) -> MtError {
@@ -70,7 +75,7 @@ impl Google {
                     message,
                 }
             }
-            _ => self.http.common_error(answer),
+            _ => self.http.common_error(answer, !self.key.is_empty()),
         }
     }
 }

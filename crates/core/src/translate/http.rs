@@ -155,11 +155,12 @@ impl Http {
         })
     }
 
-    /// The errors all APIs report the same way: 401/403 bad key, 429 rate limit, else the
-    /// service's own message.
-    pub fn common_error(&self, answer: &Answer) -> MtError {
+    /// The errors all APIs report the same way: 401/403 bad key (or no key, when none was
+    /// sent), 429 rate limit, else the service's own message.
+    pub fn common_error(&self, answer: &Answer, key_sent: bool) -> MtError {
         let provider = self.provider.clone();
         match answer.status {
+            401 | 403 if !key_sent => MtError::NoKey { provider },
             401 | 403 => MtError::BadKey {
                 provider,
                 status: answer.status,

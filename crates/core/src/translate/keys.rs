@@ -59,7 +59,8 @@ mod tests {
         let config = ProviderConfig {
             name: name.into(),
             kind,
-            url: Some("http://127.0.0.1:9".into()),
+            // Public endpoints (no URL) need a key; a local model does not.
+            url: (kind == ProviderKind::Openai).then(|| "http://127.0.0.1:9".into()),
             model: None,
             formality: None,
             glossary: None,

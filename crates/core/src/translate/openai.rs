@@ -7,6 +7,7 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use super::http::{Answer, Http};
+use super::provider::ApiKey;
 use super::{MtError, MtRequest, MtResponse, ProviderConfig, TokenStyle, Translator};
 
 const PUBLIC: &str = "https://api.openai.com/v1";
@@ -15,7 +16,7 @@ const PUBLIC: &str = "https://api.openai.com/v1";
 pub(super) struct OpenAi {
     http: Http,
     base: String,
-    key: Option<String>,
+    key: Option<ApiKey>,
     model: Option<String>,
 }
 
@@ -25,7 +26,7 @@ impl OpenAi {
             // A language model on a laptop CPU can take a minute for a long reply.
             http: Http::new(&config.name, Duration::from_secs(300)),
             base: base_url(config.url.as_deref().unwrap_or(PUBLIC)),
-            key,
+            key: key.map(ApiKey::new),
             model: config.model.clone().filter(|m| !m.is_empty()),
         }
     }
@@ -33,7 +34,7 @@ impl OpenAi {
     fn headers(&self) -> Vec<(&'static str, String)> {
         self.key
             .iter()
-            .map(|k| ("Authorization", format!("Bearer {k}")))
+            .map(|k| ("Authorization", format!("Bearer {}", k.expose())))
             .collect()
     }
 
@@ -63,7 +64,7 @@ impl OpenAi {
                     answer.message()
                 ),
             },
-            _ => self.http.common_error(answer),
+            _ => self.http.common_error(answer, self.key.is_some()),
         }
     }
 

@@ -80,11 +80,15 @@ pub struct ProviderConfig {
 impl ProviderConfig {
     /// The translator for this configuration.
     ///
+    /// A service's public endpoint needs a key; an endpoint of one's own (`url`) is tried
+    /// without one, and a 401/403 answer is then reported as [`MtError::NoKey`].
+    ///
     /// # Errors
-    /// [`MtError::NoKey`] when the service needs a key and none is given.
+    /// [`MtError::NoKey`] when the public endpoint of a service that needs a key is used
+    /// without one.
     pub fn connect(&self, key: Option<String>) -> Result<Box<dyn Translator>, MtError> {
         let key = key.filter(|k| !k.trim().is_empty());
-        if self.kind.needs_key() && key.is_none() {
+        if self.kind.needs_key() && key.is_none() && self.url.is_none() {
             return Err(MtError::NoKey {
                 provider: self.name.clone(),
             });
@@ -224,5 +228,33 @@ impl MtError {
             MtError::Service { .. } => "mt_service",
             MtError::Protocol { .. } => "mt_protocol",
         }
+    }
+}
+
+/// An API key in memory: `Debug` never shows it, so a logged translator cannot leak it.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub(super) struct ApiKey(String);
+
+impl ApiKey {
+    pub fn new(key: String) -> Self {
+        Self(key)
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Debug for ApiKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.is_empty() {
+            "ApiKey(none)"
+        } else {
+            "ApiKey(***)"
+        })
     }
 }
