@@ -12,6 +12,7 @@ use quickreply_core::orders::{self, Format};
 use quickreply_core::search::SearchIndex;
 use quickreply_core::store::Store;
 use quickreply_core::template::Renderer;
+use quickreply_core::translate::{TokenStyle, mask, unmask};
 
 fn render(c: &mut Criterion) {
     let renderer = Renderer::new();
@@ -77,5 +78,20 @@ fn orders(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, render, search, orders);
+/// Masking a template for machine translation and verifying the answer: the work the app adds
+/// around every provider call (a call itself takes 100 ms to minutes).
+fn translation_checks(c: &mut Criterion) {
+    let (body, _) = common::render_fixture();
+    let masked = mask(body, TokenStyle::Xml).unwrap();
+    // A "translation" that keeps every token, as a good service does.
+    let answer: Vec<String> = masked.segments.iter().map(|s| format!("XX {s}")).collect();
+    c.bench_function("translate/mask+verify", |b| {
+        b.iter(|| {
+            let masked = mask(black_box(body), TokenStyle::Xml).unwrap();
+            unmask(&masked, black_box(&answer)).unwrap()
+        });
+    });
+}
+
+criterion_group!(benches, render, search, orders, translation_checks);
 criterion_main!(benches);
