@@ -507,6 +507,50 @@ fn select_variants_are_translated_and_missing_plural_forms_need_review() {
 }
 
 #[test]
+fn a_language_model_writes_the_missing_plural_forms_and_each_is_verified() {
+    let server = MockServer::start(mock_api::openai(keep));
+    let translator = config(ProviderKind::Openai, &server).connect(None).unwrap();
+    let mut store = library();
+    let arabic = translate_template(&mut store, translator.as_ref(), "items", "ar").unwrap();
+    assert_eq!(arabic.status, Status::Machine, "{arabic:?}");
+    for category in ["[zero]", "[two]", "[few]", "[many]"] {
+        assert!(
+            arabic.body.contains(category),
+            "{category} in {}",
+            arabic.body
+        );
+    }
+    // Each form was asked for with its category and example counts, from the 'other' text.
+    let few = server
+        .requests()
+        .into_iter()
+        .find(|r| {
+            r.json()["messages"][0]["content"]
+                .as_str()
+                .is_some_and(|s| s.contains("'few' (counts such as 3–10"))
+        })
+        .expect("a request for the few form");
+    assert_eq!(
+        few.json()["messages"][1]["content"],
+        "XX \u{27e6}1\u{27e7} items"
+    );
+
+    // A model that loses a placeholder in a plural form: no forms are added, review needed.
+    let lossy = MockServer::start(mock_api::openai(|t| {
+        if t.contains("items") && t.starts_with("XX") {
+            drop_first_token(t)
+        } else {
+            keep(t)
+        }
+    }));
+    let translator = config(ProviderKind::Openai, &lossy).connect(None).unwrap();
+    let russian = translate_template(&mut store, translator.as_ref(), "items", "ru").unwrap();
+    assert_eq!(russian.status, Status::NeedsReview, "{russian:?}");
+    assert!(!russian.body.contains("[few]"), "{}", russian.body);
+    assert!(russian.problem.unwrap().contains("few"));
+}
+
+#[test]
 fn the_source_language_and_unknown_templates_are_refused() {
     let server = MockServer::start(mock_api::deepl(keep));
     let translator = config(ProviderKind::Deepl, &server)

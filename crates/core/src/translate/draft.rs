@@ -5,8 +5,8 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::{
-    MtRequest, Problem, TokenStyle, Translator, describe_problems, mask, missing_plural_categories,
-    plural_categories, unmask, unmask_for_review,
+    MtRequest, Problem, TokenStyle, Translator, add_plural_variants, describe_problems, mask,
+    missing_plural_categories, plural_categories, unmask, unmask_for_review,
 };
 use crate::store::Status;
 use crate::store::Store;
@@ -130,8 +130,9 @@ fn translate_cached(
 /// Every placeable is masked; the translation is verified (each token exactly once, valid
 /// Fluent, the source's variables). On failure the next token style of the provider is tried;
 /// if every style fails, the closest reviewable body is stored as `needs_review` with the
-/// problems. A target language that needs plural forms the draft lacks (Arabic, Russian…) is
-/// `needs_review` too. A verified draft is `machine`. Either way a reviewer must approve it
+/// problems. A target language that needs plural forms the source lacks (Arabic, Russian…)
+/// gets them written by a language model (each verified like a translation); when the
+/// provider cannot, or a form fails, the draft is `needs_review`. A verified draft is `machine`. Either way a reviewer must approve it
 /// before it is pasted without a warning.
 ///
 /// # Errors
@@ -207,6 +208,7 @@ pub fn translate_template(
     }
 
     let (body, status, problem) = if let Some(body) = verified {
+        let body = write_missing_plural_forms(translator, &body, &target);
         let missing = missing_plural_categories(&body, &target);
         if missing.is_empty() {
             (body, Status::Machine, None)
@@ -253,6 +255,47 @@ pub fn translate_template(
         cached_segments,
         sent_segments,
     })
+}
+
+/// A target language with more plural forms than the source (Arabic, Russian…) gets the
+/// missing variants written by the provider when it can (a language model), each verified like
+/// a translation. Returns `body` unchanged when the provider cannot, or when any written form
+/// fails: the caller then marks the draft `needs_review`.
+fn write_missing_plural_forms(translator: &dyn Translator, body: &str, target: &str) -> String {
+    if missing_plural_categories(body, target).is_empty() {
+        return body.to_string();
+    }
+    let style = translator
+        .styles()
+        .first()
+        .copied()
+        .unwrap_or(TokenStyle::Bracket);
+    let written = add_plural_variants(body, target, |category, other| {
+        let masked = mask(other, style).ok()?;
+        let mut texts = Vec::with_capacity(masked.segments.len());
+        for segment in &masked.segments {
+            match translator.write_plural_form(target, category, segment, style) {
+                Ok(Some(text)) => texts.push(text),
+                Ok(None) => return None,
+                Err(e) => {
+                    log::info!("{}: plural form {category}: {e}", translator.name());
+                    return None;
+                }
+            }
+        }
+        match unmask(&masked, &texts) {
+            Ok(form) => Some(form),
+            Err(problems) => {
+                log::info!(
+                    "{}: plural form {category} failed verification: {}",
+                    translator.name(),
+                    describe_problems(&problems)
+                );
+                None
+            }
+        }
+    });
+    written.unwrap_or_else(|| body.to_string())
 }
 
 /// Translates a stored translation back into the template's source language, so a reviewer

@@ -62,5 +62,7 @@ pub use keys::{connect, store_key};
 pub use mask::{
     Masked, Problem, Segment, TokenStyle, describe_problems, mask, unmask, unmask_for_review,
 };
-pub use plural::{missing_plural_categories, plural_categories};
+pub use plural::{
+    add_plural_variants, category_examples, missing_plural_categories, plural_categories,
+};
 pub use provider::{MtError, MtRequest, MtResponse, ProviderConfig, ProviderKind, Translator};

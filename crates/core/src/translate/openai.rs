@@ -225,8 +225,26 @@ impl Translator for OpenAi {
         &[TokenStyle::Hash, TokenStyle::Bracket]
     }
 
-    fn is_llm(&self) -> bool {
-        true
+    fn write_plural_form(
+        &self,
+        locale: &str,
+        category: &str,
+        text: &str,
+        style: TokenStyle,
+    ) -> Result<Option<String>, MtError> {
+        let language = language_name(locale);
+        let examples = super::category_examples(locale, category)
+            .map(|e| format!(" (counts such as {e})"))
+            .unwrap_or_default();
+        let system = format!(
+            "You adapt customer-service replies of an online shop written in {language}. The \
+             user's text is the form used for counts in the plural category 'other'. Rewrite it \
+             in the grammatical form {language} uses for the plural category '{category}'\
+             {examples}. Placeholders such as {} stand for order details: copy every \
+             placeholder exactly once and unchanged. Reply with the rewritten text only.",
+            style.token(1)
+        );
+        self.chat(&system, text).map(Some)
     }
 
     fn translate(&self, request: &MtRequest<'_>) -> Result<MtResponse, MtError> {

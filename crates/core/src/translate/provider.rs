@@ -139,9 +139,21 @@ pub trait Translator: Send + Sync + std::fmt::Debug {
     /// Token styles to try, best first: the first for the first attempt, the next for the
     /// retry after a failed verification.
     fn styles(&self) -> &'static [TokenStyle];
-    /// Whether this is a language model, which can be asked to write missing plural forms.
-    fn is_llm(&self) -> bool {
-        false
+    /// Writes `text` (a `locale` text in the form for the plural category `other`, masked
+    /// in `style`) in the form for `category`, for a target language that needs more plural
+    /// forms than the source has. Only language models can: `Ok(None)` for the others.
+    ///
+    /// # Errors
+    /// [`MtError`], as for [`Translator::translate`].
+    fn write_plural_form(
+        &self,
+        locale: &str,
+        category: &str,
+        text: &str,
+        style: TokenStyle,
+    ) -> Result<Option<String>, MtError> {
+        let _ = (locale, category, text, style);
+        Ok(None)
     }
     /// Translate a batch.
     ///
