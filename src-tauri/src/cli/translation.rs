@@ -154,11 +154,19 @@ pub fn translate(
 ) -> Result<()> {
     let mut store = open(path)?;
     // Fail on a bad template or language before asking the keyring or the network.
-    store.template(key)?;
-    quickreply_core::locale::canonical(to)?;
+    let template = store.template(key)?;
+    let target = quickreply_core::locale::canonical(to)?;
+    let replaced = store.variants(template.id)?.into_iter().find(|v| {
+        v.locale == target && v.status == Status::Approved && target != template.source_locale
+    });
     let config = store.choose_provider(provider)?;
     let translator = translate::connect(&config, &OsKeyring)?;
     let draft = translate::translate_template(&mut store, translator.as_ref(), key, to)?;
+    if replaced.is_some() {
+        eprintln!(
+            "warning: this replaced the approved {target} text of {key}; the draft needs a new review"
+        );
+    }
     eprintln!(
         "{} draft stored as {} ({} segment(s) translated, {} from the cache, {} characters billed)",
         draft.locale, draft.status, draft.sent_segments, draft.cached_segments, draft.billed_chars
