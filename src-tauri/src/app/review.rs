@@ -72,10 +72,7 @@ pub fn review_queue(state: State<'_, AppState>) -> IpcResult<ReviewQueue> {
     Ok(ReviewQueue {
         items: store.review_queue()?,
         counts: store.review_counts()?,
-        reviewer: ["USER", "USERNAME", "LOGNAME"]
-            .iter()
-            .find_map(|v| std::env::var(v).ok())
-            .unwrap_or_default(),
+        reviewer: crate::cli::login_name().unwrap_or_default(),
     })
 }
 
@@ -89,12 +86,7 @@ pub fn review_preview(
 ) -> IpcResult<ReviewPreview> {
     let store = state.store();
     let template = store.template(&key)?;
-    let variants = store.variants(template.id)?;
-    let source_body = variants
-        .iter()
-        .find(|v| v.locale == template.source_locale)
-        .map(|v| v.body.clone())
-        .unwrap_or_default();
+    let source_body = store.source_body(&template)?.unwrap_or_default();
     let order = order_id.as_deref().filter(|o| !o.is_empty());
     let source = reply::preview_body(
         &store,

@@ -247,7 +247,7 @@ macro_rules! say {
 }
 
 mod translation;
-pub use translation::ReviewCommand;
+pub use translation::{ReviewCommand, login_name};
 
 fn execute(path: &Path, command: Command, out: &mut Vec<u8>) -> Result<()> {
     match command {

@@ -214,7 +214,8 @@ pub fn review(path: &Path, command: ReviewCommand, out: &mut Vec<u8>) -> Result<
     }
 }
 
-fn login_name() -> Option<String> {
+/// The name a reviewer is recorded under when none is given: the login name.
+pub fn login_name() -> Option<String> {
     ["USER", "USERNAME", "LOGNAME"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))

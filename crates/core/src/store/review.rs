@@ -87,10 +87,7 @@ impl Store {
                 "{target} is the source language of '{key}': only translations are reviewed"
             )));
         }
-        let source_body = variants
-            .iter()
-            .find(|v| v.locale == template.source_locale)
-            .map_or("", |v| v.body.as_str());
+        let source_body = self.source_body(&template)?.unwrap_or_default();
         if verdict == Status::Approved {
             let body = variants
                 .iter()
@@ -102,13 +99,13 @@ impl Store {
                 .and_then(|v| v.problem.as_deref())
                 .filter(|p| p.starts_with(crate::translate::BROKEN_PLACEHOLDERS))
                 .map(|_| "the machine translation broke its placeholders".to_string());
-            if let Some(problem) = broken.or_else(|| placeholder_problem(key, body, source_body)) {
+            if let Some(problem) = broken.or_else(|| placeholder_problem(key, body, &source_body)) {
                 return Err(Error::Invalid(format!(
                     "the {target} text of '{key}' cannot be approved: {problem}; fix it in the review window first"
                 )));
             }
         }
-        let source = source_hash(source_body);
+        let source = source_hash(&source_body);
         self.conn().execute(
             "UPDATE variants SET status = ?3, reviewer = ?4, problem = NULL,
                  reviewed_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'),
@@ -134,11 +131,7 @@ impl Store {
         problem: Option<&str>,
     ) -> Result<()> {
         let template = self.template(key)?;
-        let source = self
-            .variants(template.id)?
-            .into_iter()
-            .find(|v| v.locale == template.source_locale)
-            .map_or_else(String::new, |v| source_hash(&v.body));
+        let source = source_hash(&self.source_body(&template)?.unwrap_or_default());
         self.conn().execute(
             "INSERT INTO variants (template_id, locale, body, status, source_hash, provider, problem)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -166,19 +159,21 @@ impl Store {
                 "{target} is the source language of '{key}': edit it in the library, not in review"
             )));
         }
-        let variants = self.variants(template.id)?;
-        let source_body = variants
-            .iter()
-            .find(|v| v.locale == template.source_locale)
-            .map_or("", |v| v.body.as_str());
-        let problem = placeholder_problem(key, body, source_body);
+        let source_body = self.source_body(&template)?.unwrap_or_default();
+        let problem = placeholder_problem(key, body, &source_body);
         self.conn().execute(
             "INSERT INTO variants (template_id, locale, body, status, source_hash, problem)
              VALUES (?1, ?2, ?3, 'needs_review', ?4, ?5)
              ON CONFLICT (template_id, locale) DO UPDATE SET body = ?3, status = 'needs_review',
                 source_hash = ?4, problem = ?5,
                 updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')",
-            params![template.id, target, body, source_hash(source_body), problem],
+            params![
+                template.id,
+                target,
+                body,
+                source_hash(&source_body),
+                problem
+            ],
         )?;
         self.review_queue()?
             .into_iter()

@@ -178,6 +178,18 @@ impl Store {
             .ok_or_else(|| Error::UnknownTemplate(key.to_string()))
     }
 
+    /// The text of a template in its source language (`None` only for a damaged library).
+    ///
+    /// # Errors
+    /// Database failure.
+    pub fn source_body(&self, template: &Template) -> Result<Option<String>> {
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT body FROM variants WHERE template_id = ?1 AND locale = ?2")?
+            .query_row(params![template.id, template.source_locale], |r| r.get(0))
+            .optional()?)
+    }
+
     /// Every variant of a template, ordered by locale.
     ///
     /// # Errors

@@ -146,17 +146,12 @@ pub fn translate_template(
 ) -> Result<Draft> {
     let target = locale::canonical(to)?;
     let template = store.template(key)?;
-    let variants = store.variants(template.id)?;
-    let source_body = variants
-        .iter()
-        .find(|v| v.locale == template.source_locale)
-        .map(|v| v.body.clone())
-        .ok_or_else(|| {
-            Error::Invalid(format!(
-                "'{key}' has no {} source text to translate",
-                template.source_locale
-            ))
-        })?;
+    let source_body = store.source_body(&template)?.ok_or_else(|| {
+        Error::Invalid(format!(
+            "'{key}' has no {} source text to translate",
+            template.source_locale
+        ))
+    })?;
     if target == template.source_locale {
         return Err(Error::Invalid(format!(
             "{target} is the source language of '{key}': choose another language with --to"
@@ -257,6 +252,15 @@ pub fn translate_template(
     })
 }
 
+/// The token style a provider does best with.
+fn first_style(translator: &dyn Translator) -> TokenStyle {
+    translator
+        .styles()
+        .first()
+        .copied()
+        .unwrap_or(TokenStyle::Bracket)
+}
+
 /// A target language with more plural forms than the source (Arabic, Russian…) gets the
 /// missing variants written by the provider when it can (a language model), each verified like
 /// a translation. Returns `body` unchanged when the provider cannot, or when any written form
@@ -265,11 +269,7 @@ fn write_missing_plural_forms(translator: &dyn Translator, body: &str, target: &
     if missing_plural_categories(body, target).is_empty() {
         return body.to_string();
     }
-    let style = translator
-        .styles()
-        .first()
-        .copied()
-        .unwrap_or(TokenStyle::Bracket);
+    let style = first_style(translator);
     let written = add_plural_variants(body, target, |category, other| {
         let masked = mask(other, style).ok()?;
         let mut texts = Vec::with_capacity(masked.segments.len());
@@ -313,11 +313,7 @@ pub fn back_translate(
 ) -> Result<String> {
     let template = store.template(key)?;
     let from = locale::canonical(from)?;
-    let style = translator
-        .styles()
-        .first()
-        .copied()
-        .unwrap_or(TokenStyle::Bracket);
+    let style = first_style(translator);
     let masked = mask(body, style)?;
     let batch = translate_cached(
         store,

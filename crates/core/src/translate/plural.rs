@@ -83,6 +83,17 @@ pub fn missing_plural_categories(body: &str, locale: &str) -> Vec<String> {
         .collect()
 }
 
+/// A select is plural when its selector is a variable or `NUMBER(...)` and every identifier
+/// key (`keys`) is a CLDR category.
+fn is_plural_select<S: AsRef<str>>(selector: &InlineExpression<S>, keys: &[String]) -> bool {
+    let numeric = match selector {
+        InlineExpression::VariableReference { .. } => true,
+        InlineExpression::FunctionReference { id, .. } => id.name.as_ref() == "NUMBER",
+        _ => false,
+    };
+    numeric && !keys.is_empty() && keys.iter().all(|k| CATEGORIES.contains(&k.as_str()))
+}
+
 /// The identifier keys of every plural select in a pattern, depth first.
 fn collect_plural_selects(pattern: &Pattern<&str>, out: &mut Vec<Vec<String>>) {
     for element in &pattern.elements {
@@ -102,15 +113,7 @@ fn collect_expression(expression: &Expression<&str>, out: &mut Vec<Vec<String>>)
                     VariantKey::NumberLiteral { .. } => None,
                 })
                 .collect();
-            let numeric_selector = match selector {
-                InlineExpression::VariableReference { .. } => true,
-                InlineExpression::FunctionReference { id, .. } => id.name == "NUMBER",
-                _ => false,
-            };
-            if numeric_selector
-                && !keys.is_empty()
-                && keys.iter().all(|k| CATEGORIES.contains(&k.as_str()))
-            {
+            if is_plural_select(selector, &keys) {
                 out.push(keys);
             }
             for variant in variants {
@@ -216,15 +219,7 @@ pub fn add_plural_variants(
                         VariantKey::NumberLiteral { .. } => None,
                     })
                     .collect();
-                let numeric = match selector {
-                    InlineExpression::VariableReference { .. } => true,
-                    InlineExpression::FunctionReference { id, .. } => id.name == "NUMBER",
-                    _ => false,
-                };
-                if !numeric
-                    || keys.is_empty()
-                    || !keys.iter().all(|k| CATEGORIES.contains(&k.as_str()))
-                {
+                if !is_plural_select(selector, &keys) {
                     return Some(());
                 }
                 let default = variants.iter().position(|v| v.default)?;
