@@ -284,20 +284,10 @@ pub fn preview(store: &Store, renderer: &Renderer, request: &Request<'_>) -> Res
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pack::{self, ImportOptions, Pack, PackFile};
 
     #[test]
     fn an_unsaved_body_is_previewed_with_sample_values_and_markers() {
-        let mut store = Store::open_in_memory().unwrap();
-        let pack = Pack {
-            files: vec![PackFile {
-                locale: "en".into(),
-                name: "en.ftl".into(),
-                text: "hi = Hi { $buyer_name }\n".into(),
-            }],
-            manifest: pack::Manifest::default(),
-        };
-        pack::import(&mut store, &pack, &ImportOptions::default()).unwrap();
+        let store = crate::store::test_library(&[("en", "hi = Hi { $buyer_name }\n")], None);
         let renderer = Renderer::new();
         let preview = preview_body(
             &store,
@@ -317,30 +307,17 @@ mod tests {
     }
 
     fn store() -> Store {
-        let mut store = Store::open_in_memory().unwrap();
-        let pack = Pack {
-            files: vec![
-                PackFile {
-                    locale: "en".into(),
-                    name: "en.ftl".into(),
-                    text: "hi = Hello { $buyer_name }, order { $order_id }\n    .title = Hi\n\
-                           due = Due { DATETIME($eta, dateStyle: \"long\") }: { NUMBER($total, minimumFractionDigits: 2) }\n"
-                        .into(),
-                },
-                PackFile { locale: "ar".into(), name: "ar.ftl".into(), text: "hi = مرحباً { $buyer_name }\n".into() },
+        crate::store::test_library(
+            &[
+                (
+                    "en",
+                    "hi = Hello { $buyer_name }, order { $order_id }\n    .title = Hi\n\
+                     due = Due { DATETIME($eta, dateStyle: \"long\") }: { NUMBER($total, minimumFractionDigits: 2) }\n",
+                ),
+                ("ar", "hi = مرحباً { $buyer_name }\n"),
             ],
-            manifest: pack::Manifest::default(),
-        };
-        pack::import(
-            &mut store,
-            &pack,
-            &ImportOptions {
-                status: Some(Status::NeedsReview),
-                ..Default::default()
-            },
+            Some(Status::NeedsReview),
         )
-        .unwrap();
-        store
     }
 
     #[test]

@@ -83,3 +83,32 @@ pub fn default_db_path(data_dir: Option<PathBuf>) -> PathBuf {
         .join("QuickReply")
         .join("library.sqlite3")
 }
+
+/// A library in memory with one pack imported, for tests: `(locale, FTL text)` files, `en`
+/// being the source; translations get `status` (approved when `None`).
+#[cfg(test)]
+pub(crate) fn test_library(files: &[(&str, &str)], status: Option<Status>) -> Store {
+    use crate::pack::{self, ImportOptions, Manifest, Pack, PackFile};
+    let mut store = Store::open_in_memory().expect("in-memory library");
+    let pack = Pack {
+        files: files
+            .iter()
+            .map(|(locale, text)| PackFile {
+                locale: (*locale).to_string(),
+                name: format!("{locale}.ftl"),
+                text: (*text).to_string(),
+            })
+            .collect(),
+        manifest: Manifest::default(),
+    };
+    pack::import(
+        &mut store,
+        &pack,
+        &ImportOptions {
+            status,
+            ..Default::default()
+        },
+    )
+    .expect("the test pack imports");
+    store
+}

@@ -239,33 +239,17 @@ mod tests {
     use crate::pack::{self, ImportOptions, Manifest, Pack, PackFile};
 
     fn store() -> Store {
-        let mut store = Store::open_in_memory().unwrap();
-        let file = |locale: &str, text: &str| PackFile {
-            locale: locale.into(),
-            name: format!("{locale}.ftl"),
-            text: text.into(),
-        };
-        let pack = Pack {
-            files: vec![
-                file(
+        super::super::test_library(
+            &[
+                (
                     "en",
                     "hi = Hello { $buyer_name }\n    .title = Hi\nbye = Bye\n",
                 ),
-                file("ar", "hi = مرحباً { $buyer_name }\nbye = مع السلامة\n"),
-                file("ru", "hi = Здравствуйте, { $buyer_name }\n"),
+                ("ar", "hi = مرحباً { $buyer_name }\nbye = مع السلامة\n"),
+                ("ru", "hi = Здравствуйте, { $buyer_name }\n"),
             ],
-            manifest: Manifest::default(),
-        };
-        pack::import(
-            &mut store,
-            &pack,
-            &ImportOptions {
-                status: Some(Status::NeedsReview),
-                ..Default::default()
-            },
+            Some(Status::NeedsReview),
         )
-        .unwrap();
-        store
     }
 
     #[test]

@@ -6,7 +6,6 @@ use serde_json::json;
 
 use super::mock_api::{self, MockServer, Reply, google_error};
 use super::*;
-use crate::pack::{self, ImportOptions, Manifest, Pack, PackFile};
 use crate::store::{Status, Store};
 
 const EN: &str = r#"shipped = Hello { $buyer_name }, order { $order_id } has shipped.
@@ -19,17 +18,7 @@ items = { $item_count ->
 "#;
 
 fn library() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
-    let pack = Pack {
-        files: vec![PackFile {
-            locale: "en".into(),
-            name: "en.ftl".into(),
-            text: EN.into(),
-        }],
-        manifest: Manifest::default(),
-    };
-    pack::import(&mut store, &pack, &ImportOptions::default()).unwrap();
-    store
+    crate::store::test_library(&[("en", EN)], None)
 }
 
 fn config(kind: ProviderKind, server: &MockServer) -> ProviderConfig {
