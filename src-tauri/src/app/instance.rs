@@ -2,8 +2,11 @@
 //! runtime directory; a second launch (or `quickreply palette`) sends it a one-line command and
 //! exits. No D-Bus session needed, so it works under a bare X server too.
 
+#[cfg(unix)]
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+#[cfg(unix)]
+use std::path::PathBuf;
 
 /// Commands a second launch can send.
 pub const SHOW_PALETTE: &str = "palette";
@@ -11,6 +14,7 @@ pub const SHOW_SETTINGS: &str = "settings";
 pub const SHOW_REVIEW: &str = "review";
 
 /// The socket of the instance serving `db`.
+#[cfg(unix)]
 pub fn socket_path(db: &Path) -> PathBuf {
     let dir = std::env::var_os("XDG_RUNTIME_DIR").map_or_else(std::env::temp_dir, PathBuf::from);
     let db = std::fs::canonicalize(db).unwrap_or_else(|_| db.to_path_buf());
@@ -63,17 +67,17 @@ pub fn listen(db: &Path, on_command: impl Fn(String) + Send + 'static) -> std::i
     Ok(())
 }
 
+/// Elsewhere tauri-plugin-single-instance forwards the arguments: the new process starts, the
+/// plugin hands its arguments to the running instance and exits.
 #[cfg(not(unix))]
 pub fn send(_db: &Path, _command: &str) -> std::io::Result<bool> {
-    // tauri-plugin-single-instance forwards the arguments on Windows.
     Ok(false)
 }
 
-#[cfg(test)]
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
 
-    #[cfg(unix)]
     #[test]
     fn a_second_launch_reaches_the_first() {
         let dir = tempfile::tempdir().unwrap();
