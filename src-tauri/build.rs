@@ -13,6 +13,7 @@ const COMMANDS: &[&str] = &[
     "hide_palette",
     "get_settings",
     "save_settings",
+    "ui_language",
     "review_queue",
     "review_preview",
     "review_save",

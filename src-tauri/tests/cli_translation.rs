@@ -5,7 +5,7 @@
 
 mod common;
 use common::Lib;
-use quickreply_core::translate::mock_api::{self, MockServer};
+use quickreply_testkit::mock_api::{self, MockServer};
 use serde_json::Value;
 
 const EN: &str = r#"shipped = Hello { $buyer_name }, order { $order_id } has shipped.
@@ -217,7 +217,7 @@ fn a_draft_that_lost_a_placeholder_is_never_usable_without_review() {
 }
 
 #[test]
-fn provider_errors_exit_2_with_what_to_do_and_store_nothing() {
+fn provider_errors_say_what_to_do_and_store_nothing() {
     let lib = library();
     lib.ok(&["providers", "add", "deepl", "--kind", "deepl"]);
     let err = lib.fails(&["translate", "shipped", "--to", "fr"], 2);
@@ -239,7 +239,7 @@ fn provider_errors_exit_2_with_what_to_do_and_store_nothing() {
     );
     assert!(err.contains("quickreply providers key proxy"), "{err}");
 
-    // Network down: nothing listens on the provider's port.
+    // Network down: nothing listens on the provider's port. Not the input's fault: exit 1.
     let url = {
         let server = MockServer::start(mock_api::openai(keep));
         format!("{}/v1", server.url)
@@ -247,9 +247,13 @@ fn provider_errors_exit_2_with_what_to_do_and_store_nothing() {
     lib.ok(&["providers", "add", "llm", "--kind", "openai", "--url", &url]);
     let err = lib.fails(
         &["translate", "shipped", "--to", "fr", "--provider", "llm"],
-        2,
+        1,
     );
     assert!(err.contains("cannot be reached"), "{err}");
+    assert!(
+        err.contains("quickreply providers list"),
+        "the CLI's hint: {err}"
+    );
     let err = lib.fails(&["translate", "shipped", "--to", "fr"], 2);
     assert!(err.contains("--provider"), "several providers: {err}");
     assert_eq!(lib.ok(&["review", "list"]), "");
@@ -287,7 +291,8 @@ fn without_a_secret_service_the_key_command_says_how_to_get_one() {
         .unwrap();
     std::io::Write::write_all(&mut child.stdin.take().unwrap(), b"secret:fx\n").unwrap();
     let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    // The keyring is the environment's, not the input's: exit 1.
+    assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("keyring is not available"), "{err}");
     assert!(err.contains("gnome-keyring-daemon"), "{err}");

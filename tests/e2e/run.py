@@ -210,6 +210,35 @@ class Cases:
         check_eq(status, "approved", f"status of {first['key']} ({first['locale']}) after Ctrl+Enter")
         s.focus_console()
 
+    def case_i_failed_paste_is_shown(self) -> None:
+        """The window to paste into closes while the palette is open: nothing lands anywhere
+        else, the palette comes back with the reason, and the reply is on the clipboard to be
+        pasted by hand."""
+        s = self.s
+        expected = s.render("plain-thanks")
+        self.prepare("before the failed paste")
+        target = s._spawn("paste-target", ["xmessage", "-title", "Paste target", "the buyer chat"])
+        found = wait_for(lambda: s.xdotool("search", "--onlyvisible", "--name", "^Paste target$").split(),
+                         10, 0.05, "the target window")
+        window = int(found[0])
+        s.activate(window)
+        wait_for(lambda: s.x.active_window() == window or s.x.input_focus() == window, 5, 0.02,
+                 "the target window to have focus")
+        failures = s.app_log_text().count("paste of plain-thanks failed")
+        self.query("plain thanks")
+        target.terminate()
+        target.wait(5)
+        s.xdotool("key", "Return")
+        wait_for(lambda: s.app_log_text().count("paste of plain-thanks failed") > failures, 5, 0.05,
+                 "the app log line 'paste of plain-thanks failed'")
+        wait_for(s.palette_active, 5, 0.02, "the palette to come back with the reason")
+        wait_for(lambda: s.clipboard() == expected, 3, 0.05, "the reply on the clipboard")
+        check_eq(s.console_text(), "", "Chromium's textarea (nothing may be pasted elsewhere)")
+        time.sleep(0.3)
+        s.screenshot("paste-failed")
+        s.xdotool("key", "Escape")
+        s.focus_console()
+
 
 CASES = [
     ("a", "plain reply", Cases.case_a_plain_reply),
@@ -220,6 +249,7 @@ CASES = [
     ("f", "second launch opens the running palette", Cases.case_f_second_launch_opens_palette),
     ("g", "a copied buyer message sets the target language", Cases.case_g_copied_message_sets_the_language),
     ("h", "the review window approves with Ctrl+Enter", Cases.case_h_review_window_approves),
+    ("i", "a failed paste is shown and leaves the reply on the clipboard", Cases.case_i_failed_paste_is_shown),
 ]
 
 # Cases that fail because of a known app bug: run and reported (XFAIL/XPASS), not counted.

@@ -2,133 +2,32 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 
-export type Status = "approved" | "needs_review" | "machine" | "stale" | "rejected";
-export type UiLang = "en" | "zh-CN" | "auto";
-export type LangSource = "order" | "clipboard" | "default";
+// The IPC types are generated from the Rust types (bindings.ts, by crates/core/tests/ipc_bindings.rs);
+// these names are the UI's.
+import type * as Ipc from "./bindings";
 
-export interface Order {
-  marketplace: string;
-  order_id: string;
-  buyer_name?: string | null;
-  buyer_country?: string | null;
-  buyer_locale?: string | null;
-  items?: string | null;
-  item_count?: number | null;
-  total?: number | null;
-  currency?: string | null;
-  carrier?: string | null;
-  tracking_number?: string | null;
-  tracking_url?: string | null;
-  ordered_at?: string | null;
-  shipped_at?: string | null;
-  eta?: string | null;
-  status?: string | null;
-}
-
-export interface PaletteContext {
-  order: Order | null;
-  lang: string;
-  lang_source: LangSource;
-  locales: string[];
-  ui_lang: UiLang;
-  /** Translations waiting for review (all languages); the palette shows a badge when > 0. */
-  review_count?: number;
-}
-
-export interface ResultItem {
-  key: string;
-  title: string;
-  shortcut: string;
-  category: string;
-  locale: string;
-  status: Status;
-  /** Filled text in `locale`; a missing value appears as ⟨name⟩. */
-  preview: string;
-  source_locale: string;
-  source_preview: string;
-  missing: string[];
-}
-
-export interface Settings {
-  hotkey: string;
-  paste_keystroke: string;
-  default_lang: string;
-  ui_lang: UiLang;
-  autostart: boolean;
-  shop_vars: Record<string, string>;
-  /** Application (X11 WM_CLASS class, Windows exe name, macOS bundle id) → paste keystroke. */
-  paste_overrides: Record<string, string>;
-}
-
-export interface PasteRequest {
-  key: string;
-  lang: string;
-  orderId: string | null;
-  vars: Record<string, string>;
-  confirmed: boolean;
-}
-
+export type Status = Ipc.Status;
+/** The interface language setting ("auto": the system's, decided by the backend). */
+export type UiLang = Ipc.UiLangSetting;
+/** An interface language the windows can show: "auto" already resolved by the backend. */
+export type UiLanguage = Ipc.UiLang;
+export type LangSource = Ipc.LangSource;
+export type Order = Ipc.Order;
+export type PaletteContext = Ipc.PaletteContext;
+export type ResultItem = Ipc.ResultItem;
+export type Settings = Ipc.Settings;
+export type PasteRequest = Ipc.PasteRequest;
 /** A translation waiting for review (status machine, needs_review or stale). */
-export interface ReviewItem {
-  key: string;
-  title: string;
-  locale: string;
-  status: Status;
-  /** Fluent pattern of the translation. */
-  body: string;
-  source_locale: string;
-  source_body: string;
-  provider: string | null;
-  /** Why it needs a look (may span several lines). */
-  problem: string | null;
-}
-
-export interface ReviewQueue {
-  items: ReviewItem[];
-  /** [locale, how many] */
-  counts: [string, number][];
-  /** Name to prefill the reviewer field with. */
-  reviewer: string;
-}
-
-export interface FtlError {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-}
-
-export interface ReviewPreview {
-  /** Filled translation; a missing value appears as ⟨name⟩. Empty when `errors` is not. */
-  text: string;
-  source_text: string;
-  missing: string[];
-  /** Fluent syntax errors of the edited body. */
-  errors: FtlError[];
-  /** Why the body cannot be approved as it is (a lost placeholder…). */
-  problem: string | null;
-}
-
-export type Verdict = "approved" | "rejected";
-export type ProviderKind = "deepl" | "google" | "openai";
-
-export interface ProviderConfig {
-  name: string;
-  kind: ProviderKind;
-  url: string | null;
-  model: string | null;
-  formality: string | null;
-  glossary: string | null;
-  /** A key is stored in the OS keyring (the key itself never reaches the UI). */
-  has_key: boolean;
-}
-
-export interface ProvidersInfo {
-  providers: ProviderConfig[];
-  default_provider: string | null;
-  cache_entries: number;
-  billed_chars: number;
-}
+export type ReviewItem = Ipc.ReviewItem;
+export type ReviewQueue = Ipc.ReviewQueue;
+export type FtlError = Ipc.FtlError;
+export type ReviewPreview = Ipc.ReviewPreview;
+export type Verdict = Ipc.Verdict;
+export type ProviderKind = Ipc.ProviderKind;
+export type ProviderConfig = Ipc.ProviderConfig;
+export type ProvidersInfo = Ipc.ProvidersInfo;
+/** A paste that did not arrive: the palette comes back and shows `message` (already in the staff's language). */
+export type PasteFailure = Ipc.PasteFailure;
 
 export interface ApiError {
   code: string;
@@ -157,6 +56,8 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 }
 
 export const api = {
+  /** The interface language every window uses: the setting, with "auto" resolved by the backend. */
+  uiLanguage: () => call<UiLanguage>("ui_language"),
   paletteContext: () => call<PaletteContext>("palette_context"),
   search: (query: string, lang: string, orderId: string | null, limit: number) =>
     call<ResultItem[]>("search", { query, lang, orderId, limit }),
@@ -184,6 +85,12 @@ export const api = {
 
 export const EVENT_PALETTE_SHOWN = "palette-shown";
 export const EVENT_REVIEW_CHANGED = "review-changed";
+export const EVENT_PASTE_FAILED = "paste-failed";
+
+/** The last paste failed after the palette hid (the target window closed, the keystroke was refused…). */
+export function onPasteFailed(cb: (failure: PasteFailure) => void): Promise<UnlistenFn> {
+  return listen<PasteFailure>(EVENT_PASTE_FAILED, (e) => cb(e.payload));
+}
 
 export function onPaletteShown(cb: (ctx: PaletteContext) => void): Promise<UnlistenFn> {
   return listen<PaletteContext>(EVENT_PALETTE_SHOWN, (e) => cb(e.payload));

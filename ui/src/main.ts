@@ -1,6 +1,7 @@
 import "./styles.css";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { resolveUiLang, setLang } from "./i18n";
+import { setLang } from "./i18n";
+import { fetchUiLanguage } from "./i18n/boot";
 import { mountPalette } from "./palette/view";
 import { mountSettings } from "./settings/view";
 import { mountPlaceholder } from "./placeholder";
@@ -11,13 +12,14 @@ async function boot(): Promise<void> {
   // Both conditions are compile-time constants, so the production bundle drops the mock.
   if (import.meta.env.DEV || import.meta.env.MODE === "mock") {
     if (!("__TAURI_INTERNALS__" in window) || new URLSearchParams(location.search).has("mock")) {
-      const { installMock } = await import("./mock");
+      const { installMock } = await import("./mock/backend");
       installMock();
     }
   }
 
-  // First paint in the system language; the real setting arrives with the window's data.
-  setLang(resolveUiLang("auto"));
+  // The interface language is the backend's decision (the setting, "auto" resolved from the
+  // system); asked once, before anything is shown. Without an answer: English.
+  setLang(await fetchUiLanguage());
   const root = document.getElementById("app")!;
   const label = getCurrentWindow().label;
   document.documentElement.dataset.window = label;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import en from "../src/i18n/en.json";
 import zh from "../src/i18n/zh-CN.json";
-import { catalogs, resolveUiLang, setLang, t } from "../src/i18n";
+import { catalogs, isLang, setLang, t } from "../src/i18n";
+import { fetchUiLanguage, languageFor } from "../src/i18n/boot";
 
 describe("i18n", () => {
   it("both catalogs have exactly the same keys and no empty strings", () => {
@@ -14,12 +15,22 @@ describe("i18n", () => {
     for (const k of Object.keys(en) as (keyof typeof en)[]) expect(ph(zh[k]), k).toEqual(ph(en[k]));
   });
 
-  it("resolves auto from the system language", () => {
-    expect(resolveUiLang("auto", "zh-TW")).toBe("zh-CN");
-    expect(resolveUiLang("auto", "zh")).toBe("zh-CN");
-    expect(resolveUiLang("auto", "ar-EG")).toBe("en");
-    expect(resolveUiLang("en", "zh-CN")).toBe("en");
-    expect(resolveUiLang("zh-CN", "en-US")).toBe("zh-CN");
+  it("the interface language is the backend's: asked once, English when it cannot say", async () => {
+    expect(await fetchUiLanguage(async () => "zh-CN")).toBe("zh-CN");
+    expect(await fetchUiLanguage(async () => "en")).toBe("en");
+    expect(await fetchUiLanguage(() => Promise.reject({ code: "error", message: "command ui_language not found" }))).toBe("en");
+    expect(await fetchUiLanguage(async () => "auto" as never)).toBe("en");
+    expect(await fetchUiLanguage(() => new Promise(() => {}), 20)).toBe("en"); // never answers
+    expect(isLang("zh-CN")).toBe(true);
+    expect(isLang("auto")).toBe(false);
+    expect(isLang("zh-TW")).toBe(false);
+  });
+
+  it("a changed setting means a concrete language; auto is asked again", async () => {
+    const ask = async () => "zh-CN" as const;
+    expect(await languageFor("en", ask)).toBe("en");
+    expect(await languageFor("auto", ask)).toBe("zh-CN");
+    expect(await languageFor("auto", () => Promise.reject(new Error("no")))).toBeNull();
   });
 
   it("looks up, interpolates and sets <html lang>", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commandFor, nextStep, stepForError, wrap } from "../src/palette/keys";
+import { commandFor, nextStep, stepForError } from "../src/palette/keys";
 
 describe("palette keyboard", () => {
   it("list mode", () => {
@@ -33,14 +33,6 @@ describe("palette keyboard", () => {
     expect(commandFor("confirm", { key: "Escape" })).toEqual({ type: "back" });
     expect(commandFor("confirm", { key: "x" })).toEqual({ type: "cancel-confirm" });
     expect(commandFor("confirm", { key: "Shift" })).toEqual({ type: "none" });
-  });
-
-  it("selection wraps", () => {
-    expect(wrap(0, -1, 3)).toBe(2);
-    expect(wrap(2, 1, 3)).toBe(0);
-    expect(wrap(-1, 1, 3)).toBe(0);
-    expect(wrap(0, 1, 0)).toBe(-1);
-    expect(wrap(1, 5, 3)).toBe(2); // paging clamps
   });
 
   it("Enter flow: values, then confirmation, then paste", () => {

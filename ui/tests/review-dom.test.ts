@@ -1,108 +1,92 @@
-// The review window against a fake backend (happy-dom).
-import { mockIPC, clearMocks } from "@tauri-apps/api/mocks";
+// The review window against a fake backend whose previews come from the core's fixture.
+import { order } from "../src/mock/order";
 import { emit } from "@tauri-apps/api/event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ReviewItem, ReviewPreview } from "../src/api";
+import type { Order, ReviewItem } from "../src/api";
 import { setLang } from "../src/i18n";
+import { NO_FIXTURE } from "../src/mock/fixture";
+import { dirForLocale } from "../src/review/logic";
 import { mountReview } from "../src/review/view";
+import { core, reviewCases } from "./support/cases";
+import { fakeBackend, mountRoot, press, q, qa, tick, type } from "./support/dom";
 
-const PROBLEM = "The machine translation broke placeholders (2 attempts)\nsegment 1: the placeholder [[1]] ({ $buyer_name }) is missing";
-
-function queueItems(): ReviewItem[] {
-  return [
-    {
-      key: "order-shipped", title: "Tracking number", locale: "ar", status: "needs_review",
-      body: "مرحباً، طلبك { $order_id }", source_locale: "en", source_body: "Hi { $buyer_name }, order { $order_id }",
-      provider: "deepl", problem: PROBLEM,
-    },
-    {
-      key: "items-shipped", title: "Items shipped", locale: "ru", status: "machine",
-      body: "Заказ { $order_id }", source_locale: "en", source_body: "Order { $order_id }",
-      provider: "local-llm", problem: null,
-    },
-  ];
-}
+const cases = reviewCases();
+const ORDERS: Order[] = [
+  order({ marketplace: "amazon", order_id: "402-1", buyer_name: "أحمد", buyer_locale: "ar" }),
+  order({ marketplace: "ozon", order_id: "771-2", buyer_name: "Мария", buyer_locale: "ru" }),
+];
 
 let items: ReviewItem[] = [];
-let calls: { cmd: string; args: Record<string, any> }[] = [];
-
-function preview(body: string): ReviewPreview {
-  const errors = body.split("{").length !== body.split("}").length ? [{ file: "<k>", line: 1, column: body.length + 1, message: "expected }" }] : [];
-  const problem = errors.length ? "it is not valid Fluent" : body.includes("$buyer_name") || !body.includes("مرحباً") ? null : "it lost the placeholder(s) { $buyer_name }";
-  return { text: errors.length ? "" : body.replace(/\{ \$(\w+) \}/g, "⟨$1⟩"), source_text: "Hi Alex", missing: ["order_id"], errors, problem };
-}
-
-const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+let backend: ReturnType<typeof fakeBackend>;
+const calls = (cmd: string) => backend.calls.filter((c) => c.cmd === cmd);
 
 beforeEach(() => {
-  items = queueItems();
-  calls = [];
+  items = [structuredClone(cases.broken), structuredClone(cases.other)];
   localStorage.clear();
   setLang("en");
-  document.body.replaceChildren();
-  mockIPC(
-    (cmd, raw) => {
-      const args = (raw ?? {}) as Record<string, any>;
-      calls.push({ cmd, args });
-      switch (cmd) {
-        case "get_settings":
-          return { hotkey: "", paste_keystroke: "Ctrl+V", default_lang: "en", ui_lang: "en", autostart: false, shop_vars: {}, paste_overrides: {} };
-        case "review_queue":
-          return { items: structuredClone(items), counts: [["ar", 1], ["ru", 1]], reviewer: "mei" };
-        case "review_preview":
-          return preview(args.body);
-        case "review_save": {
-          const it = items.find((i) => i.key === args.key && i.locale === args.locale)!;
-          it.body = args.body;
-          it.problem = null;
-          return structuredClone(it);
-        }
-        case "review_decide":
-          items = items.filter((i) => !(i.key === args.key && i.locale === args.locale));
-          return null;
-        case "find_orders":
-          return [];
+  backend = fakeBackend((cmd, args) => {
+    switch (cmd) {
+      case "review_queue": {
+        const counts = [...new Set(items.map((i) => i.locale))].map((l) => [l, items.filter((i) => i.locale === l).length]);
+        return { items: structuredClone(items), counts, reviewer: "mei" };
       }
-      throw { code: "unknown", message: cmd };
-    },
-    { shouldMockEvents: true },
-  );
+      case "review_preview":
+        return core.reviewPreview(args as any);
+      case "review_save": {
+        const it = items.find((i) => i.key === args.key && i.locale === args.locale)!;
+        it.body = args.body;
+        it.problem = null;
+        return structuredClone(it);
+      }
+      case "review_decide":
+        items = items.filter((i) => !(i.key === args.key && i.locale === args.locale));
+        return null;
+      case "find_orders":
+        return ORDERS.filter((o) => o.order_id.includes(args.query));
+      case "list_providers":
+        return { providers: [], default_provider: null, cache_entries: 0, billed_chars: 0 };
+    }
+    throw { code: "unknown", message: cmd };
+  });
 });
 
-afterEach(() => {
-  clearMocks();
-});
+afterEach(() => backend.dispose());
 
 async function mount(): Promise<HTMLElement> {
-  const root = document.createElement("div");
-  document.body.append(root);
+  const root = mountRoot();
   mountReview(root);
   await vi.waitFor(() => expect(root.querySelectorAll(".review-row").length).toBeGreaterThan(0));
   await vi.waitFor(() => expect(root.querySelector(".check")?.textContent).not.toBe(""));
   return root;
 }
 
-const q = <T extends Element = HTMLElement>(root: Element, sel: string) => root.querySelector(sel) as T;
+/** The text as shown: ⟨name⟩ becomes the name in a styled span. */
+const shown = (text: string) => text.replace(/⟨([^⟩]*)⟩/g, "$1");
+const placeholders = (text: string) => [...text.matchAll(/⟨([^⟩]*)⟩/g)].map((m) => m[1]);
 
 describe("review window", () => {
-  it("shows the queue, the problem, RTL editor and bidi-safe text", async () => {
+  it("shows the queue, the problem, the editor's direction and bidi-safe text", async () => {
     const root = await mount();
+    const { broken, other } = cases;
+    const own = core.find(broken.key, broken.locale, null, broken.body)!;
     expect(root.querySelectorAll(".review-row")).toHaveLength(2);
-    expect([...root.querySelectorAll(".review-chip")].map((c) => c.textContent)).toEqual(["All2", "ar1", "ru1"]);
+    expect([...root.querySelectorAll(".review-chip")].map((c) => c.textContent)).toEqual(["All2", broken.locale + "1", other.locale + "1"]);
     for (const t of root.querySelectorAll(".row-title")) expect(t.getAttribute("dir")).toBe("auto");
     expect(q(root, ".review-row .warn-icon")).not.toBeNull();
     const editor = q<HTMLTextAreaElement>(root, "#editor");
-    expect(editor.value).toBe(items[0].body);
-    expect(editor.getAttribute("dir")).toBe("rtl");
-    expect(editor.getAttribute("lang")).toBe("ar");
+    expect(editor.value).toBe(broken.body);
+    expect(editor.getAttribute("dir")).toBe(dirForLocale(broken.locale));
+    expect(editor.getAttribute("lang")).toBe(broken.locale);
     expect(q(root, ".problem-box").hidden).toBe(false);
-    expect(q(root, ".problem-text").textContent).toBe(PROBLEM);
+    expect(q(root, ".problem-text").textContent).toBe(broken.problem);
     expect(q(root, ".problem-text").getAttribute("dir")).toBe("auto");
     for (const sel of [".review-title", ".source-body", ".preview-box", ".source-preview"]) expect(q(root, sel).getAttribute("dir"), sel).toBe("auto");
-    // ⟨name⟩ is styled like the palette's missing values
-    expect(q(root, ".preview-box:not(.source-preview) .var-missing")?.textContent).toBe("order_id");
+    // the core's rendering, ⟨name⟩ styled like the palette's missing values
+    const preview = q(root, ".preview-box:not(.source-preview)");
+    expect(preview.textContent).toBe(shown(own.text));
+    expect(qa(preview, ".var-missing").map((e) => e.textContent)).toEqual(placeholders(own.text));
     // the live problem blocks Approve; nothing to save yet
-    expect(q(root, ".check").textContent).toContain("lost the placeholder");
+    expect(q(root, ".check").textContent).toContain(own.problem!);
     expect(q<HTMLButtonElement>(root, ".review-actions .btn-primary").disabled).toBe(true);
     expect([...root.querySelectorAll<HTMLButtonElement>(".review-actions .btn")].find((b) => b.textContent === "Save edit")!.disabled).toBe(true);
     expect(q<HTMLInputElement>(root, "#reviewer").value).toBe("mei");
@@ -111,19 +95,18 @@ describe("review window", () => {
 
   it("validates while typing, saves, approves and moves on", async () => {
     const root = await mount();
+    const { broken, other, syntaxError, fixed } = cases;
     const editor = q<HTMLTextAreaElement>(root, "#editor");
     const approve = q<HTMLButtonElement>(root, ".review-actions .btn-primary");
     const save = [...root.querySelectorAll<HTMLButtonElement>(".review-actions .btn")].find((b) => b.textContent === "Save edit")!;
 
-    editor.value = "مرحباً { $buyer_name، طلبك { $order_id }";
-    editor.dispatchEvent(new Event("input"));
-    await vi.waitFor(() => expect(q(root, ".check-error")?.textContent).toContain("expected }"));
+    type(editor, syntaxError.body);
+    await vi.waitFor(() => expect(q(root, ".check-error")?.textContent).toContain(syntaxError.errors[0].message));
     expect(approve.disabled).toBe(true);
     expect(save.disabled).toBe(true);
     expect(q(root, ".row-edited")).not.toBeNull();
 
-    editor.value = "مرحباً { $buyer_name }، طلبك { $order_id }";
-    editor.dispatchEvent(new Event("input"));
+    type(editor, fixed.body);
     await vi.waitFor(() => expect(q(root, ".check-ok")).not.toBeNull());
     expect(approve.disabled).toBe(false);
     expect(save.disabled).toBe(false);
@@ -131,58 +114,119 @@ describe("review window", () => {
     // Ctrl+Enter: saves the edit first, then approves, then selects the next item
     document.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", ctrlKey: true, bubbles: true }));
     await vi.waitFor(() => expect(root.querySelectorAll(".review-row")).toHaveLength(1));
-    const cmds = calls.map((c) => c.cmd);
+    const cmds = backend.calls.map((c) => c.cmd);
     expect(cmds.indexOf("review_save")).toBeLessThan(cmds.indexOf("review_decide"));
-    expect(calls.find((c) => c.cmd === "review_save")!.args).toEqual({ key: "order-shipped", locale: "ar", body: "مرحباً { $buyer_name }، طلبك { $order_id }" });
-    expect(calls.find((c) => c.cmd === "review_decide")!.args).toEqual({ key: "order-shipped", locale: "ar", verdict: "approved", reviewer: "mei" });
-    await vi.waitFor(() => expect(editor.value).toBe("Заказ { $order_id }"));
+    expect(calls("review_save")[0].args).toEqual({ key: broken.key, locale: broken.locale, body: fixed.body });
+    expect(calls("review_decide")[0].args).toEqual({ key: broken.key, locale: broken.locale, verdict: "approved", reviewer: "mei" });
+    await vi.waitFor(() => expect(editor.value).toBe(other.body));
     expect(editor.getAttribute("dir")).toBe("ltr");
     expect(q(root, ".review-bar").textContent).toContain("Approved");
   });
 
-  it("debounces previews and remembers the reviewer", async () => {
+  it("debounces previews, says when the core never rendered a text, and remembers the reviewer", async () => {
     const root = await mount();
     const editor = q<HTMLTextAreaElement>(root, "#editor");
-    const before = calls.filter((c) => c.cmd === "review_preview").length;
+    const before = calls("review_preview").length;
     for (const s of ["a", "ab", "abc"]) {
-      editor.value = s;
-      editor.dispatchEvent(new Event("input"));
+      type(editor, s);
       await tick(20);
     }
     await tick(250);
-    const previews = calls.filter((c) => c.cmd === "review_preview").slice(before);
+    const previews = calls("review_preview").slice(before);
     expect(previews.map((c) => c.args.body)).toEqual(["abc"]);
     expect(previews[0].args.orderId).toBeNull();
+    expect(q(root, ".preview-box:not(.source-preview)").textContent).toBe(NO_FIXTURE);
+    expect(q<HTMLButtonElement>(root, ".review-actions .btn-primary").disabled).toBe(true);
 
     const reviewer = q<HTMLInputElement>(root, "#reviewer");
-    reviewer.value = "Layla";
-    reviewer.dispatchEvent(new Event("input"));
+    type(reviewer, "Layla");
     expect(localStorage.getItem("quickreply.reviewer")).toBe("Layla");
   });
 
-  it("filters by language, Alt+Down moves, review-changed reloads and keeps the selection", async () => {
+  it("drops a preview answer that arrives after the next one", async () => {
     const root = await mount();
     const editor = q<HTMLTextAreaElement>(root, "#editor");
+    const { fixed, syntaxError } = cases;
+    let slow = true;
+    const answer = core.reviewPreview.bind(core);
+    core.reviewPreview = (a) => {
+      const r = answer(a);
+      if (a.body !== fixed.body || !slow) return r;
+      slow = false;
+      return new Promise((res) => setTimeout(() => res(r), 300)) as never;
+    };
+    try {
+      type(editor, fixed.body);
+      await tick(200); // its preview was asked for and is slow
+      type(editor, syntaxError.body);
+      await vi.waitFor(() => expect(q(root, ".check-error")).not.toBeNull());
+      await tick(250); // the slow answer for the older text arrives now
+      expect(q(root, ".check-error")).not.toBeNull();
+      expect(q(root, ".check-ok")).toBeNull();
+    } finally {
+      core.reviewPreview = answer;
+    }
+  });
+
+  it("previews with an order picked by id; × goes back to the sample order", async () => {
+    const root = await mount();
+    const input = q<HTMLInputElement>(root, "#order-q");
+    input.focus();
+    input.dispatchEvent(new Event("focus"));
+    const list = q(root, "#order-list");
+    await vi.waitFor(() => expect(qa(list, ".row")).toHaveLength(3));
+    expect(list.hidden).toBe(false);
+    expect(input.getAttribute("aria-expanded")).toBe("true");
+    expect(q(list, ".row.selected .row-clear")).not.toBeNull(); // the sample order
+    type(input, "771");
+    await vi.waitFor(() => expect(qa(list, ".row")).toHaveLength(2));
+    expect(q(list, ".row.selected .order-id").textContent).toBe("771-2");
+    press("ArrowDown"); // wraps to the sample row
+    expect(input.getAttribute("aria-activedescendant")).toBe("o-0");
+    press("ArrowUp");
+    press("Enter");
+    await vi.waitFor(() => expect(calls("review_preview").at(-1)!.args.orderId).toBe("771-2"));
+    expect(list.hidden).toBe(true);
+    expect(input.value).toBe("");
+    expect(q(root, ".order-current .order-id").textContent).toBe("#771-2");
+    q<HTMLButtonElement>(root, ".order-chip .btn-icon").click();
+    await vi.waitFor(() => expect(calls("review_preview").at(-1)!.args.orderId).toBeNull());
+    expect(q(root, ".order-chip .btn-icon").hidden).toBe(true);
+  });
+
+  it("filters by language, arrow keys and Alt+Down move, review-changed reloads and keeps the selection", async () => {
+    const root = await mount();
+    const { broken, other } = cases;
+    const editor = q<HTMLTextAreaElement>(root, "#editor");
     document.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", altKey: true, bubbles: true }));
-    await vi.waitFor(() => expect(editor.getAttribute("lang")).toBe("ru"));
-    (root.querySelectorAll<HTMLButtonElement>(".review-chip")[1]).click(); // ar
+    await vi.waitFor(() => expect(editor.getAttribute("lang")).toBe(other.locale));
+    const list = q(root, "#review-list");
+    list.focus();
+    press("ArrowUp");
+    expect(editor.getAttribute("lang")).toBe(broken.locale);
+    expect(list.getAttribute("aria-activedescendant")).toBe("q-0");
+    press("End");
+    expect(editor.getAttribute("lang")).toBe(other.locale);
+    press("Home");
+    press("Enter");
+    expect(document.activeElement).toBe(editor);
+    qa<HTMLButtonElement>(root, ".review-chip")[2].click(); // the other language
     expect(root.querySelectorAll(".review-row")).toHaveLength(1);
-    expect(editor.getAttribute("lang")).toBe("ar");
+    expect(editor.getAttribute("lang")).toBe(other.locale);
 
     items.push({ ...items[1], key: "new-one", title: "New" });
-    const loads = calls.filter((c) => c.cmd === "review_queue").length;
+    const loads = calls("review_queue").length;
     await emit("review-changed");
-    await vi.waitFor(() => expect(calls.filter((c) => c.cmd === "review_queue").length).toBe(loads + 1));
+    await vi.waitFor(() => expect(calls("review_queue").length).toBe(loads + 1));
     await tick(10);
-    expect(editor.getAttribute("lang")).toBe("ar");
+    expect(editor.getAttribute("lang")).toBe(other.locale);
     q<HTMLButtonElement>(root, ".review-chip").click(); // all
     expect(root.querySelectorAll(".review-row")).toHaveLength(3);
   });
 
   it("shows a friendly empty state", async () => {
     items = [];
-    const root = document.createElement("div");
-    document.body.append(root);
+    const root = mountRoot();
     mountReview(root);
     await vi.waitFor(() => expect(root.querySelector(".empty-title")?.textContent).toBe("All caught up"));
     expect(q(root, ".review-detail").hidden).toBe(true);

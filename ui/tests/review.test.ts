@@ -1,9 +1,8 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ProviderConfig, ReviewItem, Status } from "../src/api";
 import {
   canApprove,
   canSave,
-  debounce,
   dirForLocale,
   filterItems,
   hintedCode,
@@ -11,9 +10,8 @@ import {
   languageCounts,
   nextSelection,
   rowsFor,
-  step,
 } from "../src/review/logic";
-import { draftOf, isChanged, nameError, toConfig, urlError } from "../src/review/providers";
+import { draftOf, isChanged, nameError, toConfig, urlError } from "../src/settings/providers";
 
 const item = (key: string, locale: string, status: Status = "machine"): ReviewItem => ({
   key,
@@ -79,16 +77,6 @@ describe("review: queue", () => {
     expect(nextSelection(ids, null, ["b@ar", "c@fr"])).toBe("b@ar");
     expect(nextSelection([], "x@y", ["b@ar"])).toBe("b@ar");
   });
-
-  it("Alt+Up/Down moves without wrapping", () => {
-    const ids = ["a", "b", "c"];
-    expect(step(ids, "a", 1)).toBe("b");
-    expect(step(ids, "c", 1)).toBe("c");
-    expect(step(ids, "a", -1)).toBe("a");
-    expect(step(ids, null, 1)).toBe("a");
-    expect(step(ids, null, -1)).toBe("c");
-    expect(step([], "a", 1)).toBeNull();
-  });
 });
 
 describe("review: save and approve", () => {
@@ -126,45 +114,6 @@ describe("review: save and approve", () => {
     expect(rowsFor("x".repeat(100), 40)).toBe(5); // 3 wrapped lines + 1, min 5
     expect(rowsFor("x".repeat(400), 40)).toBe(11);
     expect(rowsFor("\n".repeat(50))).toBe(16);
-  });
-});
-
-describe("review: debounce", () => {
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
-  it("runs once with the last arguments after the quiet period", () => {
-    vi.useFakeTimers();
-    const fn = vi.fn();
-    const d = debounce(fn, 150);
-    d("a");
-    vi.advanceTimersByTime(100);
-    d("b");
-    vi.advanceTimersByTime(100);
-    expect(fn).not.toHaveBeenCalled();
-    expect(d.pending()).toBe(true);
-    vi.advanceTimersByTime(50);
-    expect(fn).toHaveBeenCalledTimes(1);
-    expect(fn).toHaveBeenCalledWith("b");
-    expect(d.pending()).toBe(false);
-  });
-
-  it("flush runs a pending call now; cancel drops it", () => {
-    vi.useFakeTimers();
-    const fn = vi.fn();
-    const d = debounce(fn, 150);
-    d.flush();
-    expect(fn).not.toHaveBeenCalled();
-    d(1);
-    d.flush();
-    expect(fn).toHaveBeenCalledWith(1);
-    vi.advanceTimersByTime(500);
-    expect(fn).toHaveBeenCalledTimes(1);
-    d(2);
-    d.cancel();
-    vi.advanceTimersByTime(500);
-    expect(fn).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -1,6 +1,10 @@
 //! QuickReply core: everything the product does that does not need a window, a clipboard or a
-//! hotkey. The desktop shell and the CLI are thin layers over these modules.
+//! hotkey. The desktop shell and the CLI are thin layers over its application layer
+//! ([`app`]): one function per use case, so a rule exists once for both.
 
+#![warn(missing_docs)]
+
+pub mod app;
 pub mod detect;
 pub mod error;
 pub mod locale;
@@ -14,4 +18,5 @@ pub mod store;
 pub mod template;
 pub mod translate;
 
-pub use error::{Error, Result};
+pub use app::Library;
+pub use error::{Code, Error, Result};

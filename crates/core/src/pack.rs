@@ -32,9 +32,11 @@ const DEFAULT_SOURCE: &str = "en";
 /// One `LOCALE.ftl` file of a pack.
 #[derive(Debug, Clone)]
 pub struct PackFile {
+    /// Canonical BCP-47 tag taken from the file name (`zh-CN` for `zh-CN.ftl`).
     pub locale: String,
     /// Shown in error messages (`DIR/ar.ftl`).
     pub name: String,
+    /// The file's FTL source, without a UTF-8 byte-order mark.
     pub text: String,
 }
 
@@ -42,8 +44,10 @@ pub struct PackFile {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
+    /// Locale whose file defines the templates (`en`, the default when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// Human-readable name of the pack (`QuickReply library export`); informational only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// locale → status name (`needs_review`, `machine`, `stale`, `rejected`) → keys.
@@ -54,7 +58,9 @@ pub struct Manifest {
 /// A pack read into memory, not yet validated.
 #[derive(Debug, Clone)]
 pub struct Pack {
+    /// Its `LOCALE.ftl` files, sorted by locale.
     pub files: Vec<PackFile>,
+    /// Its `pack.toml`, or the default (source `en`, everything approved) when it has none.
     pub manifest: Manifest,
 }
 
@@ -70,12 +76,19 @@ pub struct ImportOptions {
 /// What an import did.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ImportReport {
+    /// The locale whose file defined the templates (BCP-47).
     pub source_locale: String,
+    /// Every locale the pack has a file for, source included.
     pub locales: Vec<String>,
+    /// Templates new to the library.
     pub templates_added: usize,
+    /// Templates already in the library whose source text changed.
     pub templates_updated: usize,
+    /// Texts written, source and translations; unchanged ones are not counted.
     pub variants_written: usize,
+    /// Translations already in the library turned `stale` because their source text changed.
     pub variants_staled: usize,
+    /// Fluent terms (`-shop-name = …`) written, over all locales.
     pub terms: usize,
     /// Things imported differently from how they were written, or skipped, and why.
     pub warnings: Vec<String>,
@@ -218,7 +231,7 @@ pub fn import(store: &mut Store, pack: &Pack, options: &ImportOptions) -> Result
         let found: Vec<&str> = pack.files.iter().map(|f| f.locale.as_str()).collect();
         return Err(Error::Invalid(format!(
             "the pack has no {source_locale}.ftl for its source locale {source_locale} (found: {}); \
-             pass --source LOCALE or set source in pack.toml",
+             name the source locale, or set `source` in pack.toml",
             found.join(", ")
         )));
     };
@@ -385,9 +398,13 @@ fn manifest_statuses(manifest: &Manifest) -> Result<HashMap<(&str, &str), Status
 /// What an export wrote.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ExportReport {
+    /// The folder the pack was written to.
     pub dir: PathBuf,
+    /// The pack's source locale: the one most templates are written in.
     pub source_locale: String,
+    /// Path of every file written: the `LOCALE.ftl` files, then `pack.toml`.
     pub files: Vec<String>,
+    /// Number of templates exported.
     pub templates: usize,
 }
 

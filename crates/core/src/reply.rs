@@ -24,9 +24,11 @@ const TEXT_FIELDS: [&str; 9] = [
 /// What to fill.
 #[derive(Debug, Clone, Default)]
 pub struct Request<'a> {
+    /// Key of the template to fill (`where-is-my-order`).
     pub key: &'a str,
     /// Requested language; without it, the order's buyer locale, else the template's source.
     pub lang: Option<&'a str>,
+    /// Imported order whose fields fill the variables; `None`: shop variables and `vars` only.
     pub order_id: Option<&'a str>,
     /// `NAME=VALUE` overrides, strongest of all sources.
     pub vars: &'a [(String, String)],
@@ -35,10 +37,13 @@ pub struct Request<'a> {
 /// A filled reply.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reply {
+    /// Template key.
     pub key: String,
     /// The locale actually used (may differ from the one requested).
     pub locale: String,
+    /// Review status of the text used: anything but approved needs a confirmation to paste.
     pub status: Status,
+    /// The filled text, ready to paste.
     pub text: String,
 }
 
@@ -140,6 +145,7 @@ pub const SAMPLE_ORDER: [(&str, &str); 14] = [
 /// A preview of a body that may not be stored yet (a reviewer's edit).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BodyPreview {
+    /// The filled text, with `⟨name⟩` where a value is missing.
     pub text: String,
     /// Values neither the order, the samples nor the shop variables have, shown as `⟨name⟩`.
     pub missing: Vec<String>,
@@ -199,9 +205,13 @@ pub fn preview_body(
 /// missing value shown as `⟨name⟩` and listed, plus the source-language text for comparison.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Preview {
+    /// The reply in the buyer's language, with `⟨name⟩` where a value is missing.
     pub reply: Reply,
+    /// Variables nothing provides (names without `$`), in the order they were found.
     pub missing: Vec<String>,
+    /// The template's source locale (BCP-47).
     pub source_locale: String,
+    /// The same reply filled in the source language, for staff who do not read the buyer's.
     pub source_text: String,
 }
 

@@ -24,8 +24,11 @@ use crate::store::{Store, Template, Variant};
 /// One search result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hit {
+    /// Template key.
     pub key: String,
+    /// Title in the requested language when the template has one, else its source title.
     pub title: String,
+    /// Relevance, higher is better; only comparable within one search.
     pub score: u32,
 }
 

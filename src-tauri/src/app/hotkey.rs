@@ -3,7 +3,8 @@
 use tauri::{AppHandle, Manager};
 use tauri_plugin_global_shortcut::{GlobalShortcutExt, Shortcut, ShortcutState};
 
-use super::error::{IpcError, IpcResult};
+use quickreply_core::{Error, Result};
+
 use super::state::AppState;
 
 /// The plugin, with a handler that opens the palette on key press (it fires on press and on
@@ -16,36 +17,33 @@ pub fn plugin() -> tauri::plugin::TauriPlugin<tauri::Wry> {
                     .state::<AppState>()
                     .lock(&app.state::<AppState>().paused)
             {
-                super::palette::show(app);
+                super::windows::palette::show(app);
             }
         })
         .build()
 }
 
 /// Parses an accelerator such as `Ctrl+Shift+Space`.
-pub fn parse(accelerator: &str) -> IpcResult<Shortcut> {
+pub fn parse(accelerator: &str) -> Result<Shortcut> {
     let normalized = accelerator
         .replace("Cmd+", "Super+")
         .replace("Command+", "Super+");
     normalized.parse::<Shortcut>().map_err(|e| {
-        IpcError::new("hotkey", format!("'{accelerator}' is not a key combination QuickReply understands ({e}); try e.g. Ctrl+Shift+Space"))
+        Error::Hotkey(format!("'{accelerator}' is not a key combination QuickReply understands ({e}); try e.g. Ctrl+Shift+Space"))
     })
 }
 
 /// Registers the hotkey at start-up.
-pub fn register(app: &AppHandle, accelerator: &str) -> IpcResult<()> {
+pub fn register(app: &AppHandle, accelerator: &str) -> Result<()> {
     let shortcut = parse(accelerator)?;
     app.global_shortcut().register(shortcut).map_err(|e| {
-        IpcError::new(
-            "hotkey",
-            format!("{accelerator} cannot be registered ({e}): another program may use it. Choose another in Settings, or bind `quickreply palette` to a system shortcut"),
-        )
+        Error::Hotkey(format!("{accelerator} cannot be registered ({e}): another program may use it. Choose another in Settings, or bind `quickreply palette` to a system shortcut"))
     })
 }
 
 /// Swaps the hotkey; if the new one cannot be registered the old one is registered again and
 /// the error says why.
-pub fn change(app: &AppHandle, accelerator: &str) -> IpcResult<()> {
+pub fn change(app: &AppHandle, accelerator: &str) -> Result<()> {
     let state = app.state::<AppState>();
     let old = state.lock(&state.hotkey).clone();
     if old == accelerator {
@@ -59,12 +57,9 @@ pub fn change(app: &AppHandle, accelerator: &str) -> IpcResult<()> {
         if let Ok(old_shortcut) = parse(&old) {
             let _ = app.global_shortcut().register(old_shortcut);
         }
-        return Err(IpcError::new(
-            "hotkey",
-            format!(
-                "{accelerator} cannot be registered ({e}); {old} is still active. Another program may use it: choose another combination"
-            ),
-        ));
+        return Err(Error::Hotkey(format!(
+            "{accelerator} cannot be registered ({e}); {old} is still active. Another program may use it: choose another combination"
+        )));
     }
     *state.lock(&state.hotkey) = accelerator.to_string();
     Ok(())

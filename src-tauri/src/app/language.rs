@@ -14,9 +14,28 @@ const TIMEOUT: Duration = Duration::from_secs(2);
 /// The start of a long message is enough to tell its language.
 const MAX_CHARS: usize = 1000;
 
+/// The core's language-detection port, answered by a `quickreply detect` child process on the
+/// same library.
+#[derive(Debug)]
+pub struct ChildProcessDetector<'a> {
+    db: &'a Path,
+}
+
+impl<'a> ChildProcessDetector<'a> {
+    pub fn new(db: &'a Path) -> Self {
+        Self { db }
+    }
+}
+
+impl quickreply_core::ports::LanguageDetector for ChildProcessDetector<'_> {
+    fn language_of(&self, text: &str) -> Option<String> {
+        of_buyer_message(self.db, text)
+    }
+}
+
 /// The language code of `text` (`ru`, `ar`, `ms`…), or `None` when the text is too short, the
 /// guess too weak, or detection failed (then the palette keeps the shop's default).
-pub fn of_buyer_message(db: &Path, text: &str) -> Option<String> {
+fn of_buyer_message(db: &Path, text: &str) -> Option<String> {
     let text: String = text.chars().take(MAX_CHARS).collect();
     let exe = std::env::current_exe().ok()?;
     let mut child = Command::new(exe)

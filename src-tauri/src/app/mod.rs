@@ -1,28 +1,26 @@
-//! The desktop app: tray, hotkey, pre-created hidden palette, settings window. `setup()` wires
-//! the core (store, renderer, search) and the platform ports into Tauri; every command is one
-//! core call.
+//! The desktop app: tray, hotkey, pre-created hidden palette, settings and review windows.
+//! `run()` wires the core's application layer and the platform ports into Tauri; every command
+//! is one call into `quickreply_core::app`.
 
 mod commands;
 mod error;
 mod hotkey;
 mod instance;
 mod language;
-mod palette;
-mod review;
-mod settings;
 mod state;
 mod tray;
+mod windows;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use quickreply_core::pack::{self, ImportOptions, Pack};
-use quickreply_core::store::Store;
-use tauri::{AppHandle, Manager, WebviewUrl, WebviewWindowBuilder};
+use quickreply_core::Library;
+use quickreply_core::app::settings;
+use tauri::{AppHandle, Manager};
 use tauri_plugin_autostart::ManagerExt as _;
 
-use settings::Settings;
 use state::AppState;
+use windows::Window;
 
 /// What a launch should show first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,14 +47,23 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
             eprintln!("quickreply: cannot reach a running instance ({e}); starting a new one")
         }
     }
-    let store = match open_library(&db_path) {
-        Ok(store) => store,
+    let library = match Library::open_for_app(&db_path) {
+        Ok((library, starter)) => {
+            if let Some(report) = starter {
+                eprintln!(
+                    "quickreply: new library at {}: loaded {} starter templates",
+                    db_path.display(),
+                    report.templates_added
+                );
+            }
+            library
+        }
         Err(e) => {
             eprintln!("quickreply: {e}");
             return ExitCode::from(if e.is_user_error() { 2 } else { 1 });
         }
     };
-    let settings = match Settings::load(&store) {
+    let settings = match settings::load(&library) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("quickreply: cannot read settings: {e}");
@@ -67,7 +74,7 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
         .join("logs");
-    let state = AppState::new(db_path.clone(), store, settings.hotkey.clone());
+    let state = AppState::new(library, settings.hotkey.clone());
 
     let builder = tauri::Builder::default()
         .plugin(
@@ -96,36 +103,38 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
         .plugin(hotkey::plugin());
     #[cfg(not(unix))]
     let builder = builder.plugin(tauri_plugin_single_instance::init(|app, argv, _cwd| {
-        if argv.iter().any(|a| a == "palette") {
-            palette::show(app);
+        let window = if argv.iter().any(|a| a == "palette") {
+            Window::Palette
         } else if argv.iter().any(|a| a == "review") {
-            review::open_review_window(app);
+            Window::Review
         } else {
-            open_settings(app);
-        }
+            Window::Settings
+        };
+        windows::open(app, window);
     }));
 
     let result = builder
         .manage(state)
         .invoke_handler(tauri::generate_handler![
-            commands::palette_context,
-            commands::search,
-            commands::find_orders,
-            commands::paste,
-            commands::hide_palette,
-            commands::get_settings,
-            commands::save_settings,
-            review::review_queue,
-            review::review_preview,
-            review::review_save,
-            review::review_decide,
-            review::back_translate,
-            review::review_translate,
-            review::open_review,
-            review::list_providers,
-            review::save_provider,
-            review::test_provider,
-            review::set_default_provider,
+            commands::palette::palette_context,
+            commands::palette::search,
+            commands::palette::find_orders,
+            commands::palette::paste,
+            commands::palette::hide_palette,
+            commands::settings::get_settings,
+            commands::settings::save_settings,
+            commands::settings::ui_language,
+            commands::review::review_queue,
+            commands::review::review_preview,
+            commands::review::review_save,
+            commands::review::review_decide,
+            commands::review::back_translate,
+            commands::review::review_translate,
+            commands::review::open_review,
+            commands::review::list_providers,
+            commands::review::save_provider,
+            commands::review::test_provider,
+            commands::review::set_default_provider,
         ])
         .setup(move |app| {
             let handle = app.handle().clone();
@@ -135,15 +144,15 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
                 db_path.display()
             );
             if let Err(e) = hotkey::register(&handle, &settings.hotkey) {
-                log::error!("{}", e.message);
+                log::error!("{e}");
             }
-            if let Err(e) = tray::build(&handle, settings.effective_ui_lang()) {
+            if let Err(e) = tray::build(&handle) {
                 log::warn!("no tray icon: {e}");
             }
             listen_for_second_launch(&handle, &db_path);
             match open {
-                Open::Palette => palette::show(&handle),
-                Open::Review => review::open_review_window(&handle),
+                Open::Palette => windows::open(&handle, Window::Palette),
+                Open::Review => windows::open(&handle, Window::Review),
                 Open::Nothing => {}
             }
             Ok(())
@@ -174,31 +183,18 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
     }
 }
 
-/// Opens the library; an empty library gets the starter templates (the CLI never does this).
-fn open_library(path: &Path) -> quickreply_core::Result<Store> {
-    let mut store = Store::open(path)?;
-    if store.templates()?.is_empty() {
-        let report = pack::import(&mut store, &Pack::starter(), &ImportOptions::default())?;
-        eprintln!(
-            "quickreply: new library at {}: loaded {} starter templates",
-            path.display(),
-            report.templates_added
-        );
-    }
-    Ok(store)
-}
-
 fn listen_for_second_launch(app: &AppHandle, db_path: &Path) {
     #[cfg(unix)]
     {
         let handle = app.clone();
         let result = instance::listen(db_path, move |command| {
             let app = handle.clone();
-            let _ = handle.run_on_main_thread(move || match command.as_str() {
-                instance::SHOW_PALETTE => palette::show(&app),
-                instance::SHOW_REVIEW => review::open_review_window(&app),
-                _ => open_settings(&app),
-            });
+            let window = match command.as_str() {
+                instance::SHOW_PALETTE => Window::Palette,
+                instance::SHOW_REVIEW => Window::Review,
+                _ => Window::Settings,
+            };
+            let _ = handle.run_on_main_thread(move || windows::open(&app, window));
         });
         if let Err(e) = result {
             log::warn!(
@@ -208,23 +204,6 @@ fn listen_for_second_launch(app: &AppHandle, db_path: &Path) {
     }
     #[cfg(not(unix))]
     let _ = (app, db_path);
-}
-
-/// Shows the settings window, creating it on first use (it is not on the hot path).
-pub fn open_settings(app: &AppHandle) {
-    if let Some(window) = app.get_webview_window("settings") {
-        let _ = window.show();
-        let _ = window.set_focus();
-        return;
-    }
-    let built = WebviewWindowBuilder::new(app, "settings", WebviewUrl::App("index.html".into()))
-        .title("QuickReply Settings")
-        .inner_size(560.0, 640.0)
-        .min_inner_size(480.0, 420.0)
-        .build();
-    if let Err(e) = built {
-        log::error!("settings window: {e}");
-    }
 }
 
 /// Turns start-at-login on or off (a login item / autostart .desktop entry).

@@ -1,75 +1,47 @@
-//! What the app keeps between commands: the library, the renderer's bundle cache, the search
-//! index, the OS ports and the palette's current context.
+//! What the app keeps between commands: the library (with its renderer and search index, from
+//! the core's application layer), the OS ports, and the palette's current opening.
 
-use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard};
 
-use quickreply_core::orders::Order;
+use quickreply_core::Library;
+use quickreply_core::app::errors::{self, ShownError};
+use quickreply_core::app::lock;
+use quickreply_core::app::palette::PaletteContext;
+use quickreply_core::app::settings::{self, UiLang};
 use quickreply_core::ports::WindowId;
-use quickreply_core::search::SearchIndex;
-use quickreply_core::store::Store;
-use quickreply_core::template::Renderer;
+use quickreply_core::{Code, Error};
 use quickreply_platform::Ports;
-use serde::Serialize;
 
-use super::error::{IpcError, IpcResult};
+use super::error::IpcResult;
 
-/// Where the palette's target language came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LangSource {
-    Order,
-    Clipboard,
-    Default,
-}
-
-/// What the palette shows in its chips when it opens.
-#[derive(Debug, Clone, Serialize)]
-pub struct PaletteContext {
-    pub order: Option<Order>,
-    pub lang: String,
-    pub lang_source: LangSource,
-    pub locales: Vec<String>,
-    pub ui_lang: String,
-    /// Translations waiting for a reviewer (all languages).
-    pub review_count: u64,
-}
-
+/// The app's managed state.
 pub struct AppState {
-    pub db_path: PathBuf,
-    store: Mutex<Store>,
-    pub renderer: Renderer,
-    index: Mutex<Option<Arc<SearchIndex>>>,
+    /// The open library.
+    pub library: Library,
     /// Created on first use: no display at start-up must not stop the app.
     ports: Mutex<Option<Ports>>,
     /// The window that had focus when the hotkey was pressed; the paste goes there.
     pub target: Mutex<Option<WindowId>>,
+    /// The palette's context for its current opening.
     pub context: Mutex<Option<PaletteContext>>,
+    /// The registered hotkey.
     pub hotkey: Mutex<String>,
+    /// The hotkey is paused from the tray.
     pub paused: Mutex<bool>,
 }
 
 impl std::fmt::Debug for AppState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("AppState")
-            .field("db_path", &self.db_path)
+            .field("library", &self.library)
             .finish_non_exhaustive()
     }
 }
 
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    // A panic while holding a lock must not take the app down with it: the data is still valid
-    // (every write is a single assignment or a SQLite transaction).
-    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
 impl AppState {
-    pub fn new(db_path: PathBuf, store: Store, hotkey: String) -> Self {
+    pub fn new(library: Library, hotkey: String) -> Self {
         Self {
-            db_path,
-            store: Mutex::new(store),
-            renderer: Renderer::new(),
-            index: Mutex::new(None),
+            library,
             ports: Mutex::new(None),
             target: Mutex::new(None),
             context: Mutex::new(None),
@@ -78,36 +50,37 @@ impl AppState {
         }
     }
 
-    pub fn store(&self) -> MutexGuard<'_, Store> {
-        lock(&self.store)
+    /// The staff's UI language, as Settings decide it.
+    pub fn ui_lang(&self) -> UiLang {
+        settings::load(&self.library)
+            .map(|s| s.effective_ui_lang())
+            .unwrap_or(UiLang::En)
     }
 
-    /// The search index, built on first use after a library change.
-    pub fn index(&self) -> IpcResult<Arc<SearchIndex>> {
-        let mut slot = lock(&self.index);
-        if let Some(index) = slot.as_ref() {
-            return Ok(Arc::clone(index));
-        }
-        let index = Arc::new(SearchIndex::from_store(&self.store())?);
-        *slot = Some(Arc::clone(&index));
-        Ok(index)
+    /// A core error in words for the person using the app.
+    pub fn shown(&self, error: &Error) -> ShownError {
+        errors::for_person(error, self.ui_lang())
     }
 
-    /// Forget the index after the library changed (import, usage that affects ranking).
-    pub fn invalidate_index(&self) {
-        *lock(&self.index) = None;
+    /// Runs one application-layer call and turns its error into the IPC shape.
+    pub fn run<T>(&self, f: impl FnOnce(&Library) -> quickreply_core::Result<T>) -> IpcResult<T> {
+        f(&self.library).map_err(|e| self.shown(&e))
     }
 
     /// Runs `f` with the OS ports, creating them on first use.
     pub fn with_ports<R>(&self, f: impl FnOnce(&mut Ports) -> R) -> IpcResult<R> {
         let mut slot = lock(&self.ports);
         if slot.is_none() {
-            *slot = Some(
-                quickreply_platform::ports()
-                    .map_err(|e| IpcError::new("platform", e.to_string()))?,
-            );
+            *slot = Some(quickreply_platform::ports().map_err(|e| ShownError {
+                code: Code::Platform,
+                message: e.to_string(),
+                missing: Vec::new(),
+            })?);
         }
-        Ok(f(slot.as_mut().expect("ports were just created")))
+        match slot.as_mut() {
+            Some(ports) => Ok(f(ports)),
+            None => unreachable!("the ports were just created"),
+        }
     }
 
     /// Asks the OS something through the ports; a failure (no display, an X error) is logged

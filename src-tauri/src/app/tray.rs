@@ -1,11 +1,13 @@
 //! Tray icon and its menu: open palette, pause hotkey, review translations (with the count
-//! waiting per language), settings, quit.
+//! waiting per language), settings, quit — in the staff's UI language.
 
+use quickreply_core::app::settings::UiLang;
 use tauri::menu::{CheckMenuItem, Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
-use tauri::{AppHandle, Manager};
+use tauri::{AppHandle, Manager, Wry};
 
 use super::state::AppState;
+use super::windows::{self, Window};
 
 struct Labels {
     open: &'static str,
@@ -15,45 +17,63 @@ struct Labels {
     quit: &'static str,
 }
 
-fn labels(ui_lang: &str) -> Labels {
-    if ui_lang == "zh-CN" {
-        Labels {
+fn labels(ui: UiLang) -> Labels {
+    match ui {
+        UiLang::ZhCn => Labels {
             open: "打开快捷回复面板",
             pause: "暂停快捷键",
             settings: "设置…",
             review: "审核翻译",
             quit: "退出",
-        }
-    } else {
-        Labels {
+        },
+        UiLang::En => Labels {
             open: "Open palette",
             pause: "Pause hotkey",
             settings: "Settings…",
             review: "Review translations",
             quit: "Quit QuickReply",
-        }
+        },
     }
 }
 
-pub fn build(app: &AppHandle, ui_lang: &str) -> tauri::Result<()> {
-    let l = labels(ui_lang);
-    let open = MenuItem::with_id(app, "open", l.open, true, None::<&str>)?;
-    let pause = CheckMenuItem::with_id(app, "pause", l.pause, true, false, None::<&str>)?;
-    let settings = MenuItem::with_id(app, "settings", l.settings, true, None::<&str>)?;
-    let review = MenuItem::with_id(
-        app,
-        "review",
-        review_label(l.review, &review_counts(app)),
-        true,
-        None::<&str>,
-    )?;
-    let quit = MenuItem::with_id(app, "quit", l.quit, true, None::<&str>)?;
+/// The menu entries, kept to relabel them (UI language, review count).
+struct Items {
+    open: MenuItem<Wry>,
+    pause: CheckMenuItem<Wry>,
+    settings: MenuItem<Wry>,
+    review: MenuItem<Wry>,
+    quit: MenuItem<Wry>,
+}
+
+pub fn build(app: &AppHandle) -> tauri::Result<()> {
+    let l = labels(app.state::<AppState>().ui_lang());
+    let items = Items {
+        open: MenuItem::with_id(app, "open", l.open, true, None::<&str>)?,
+        pause: CheckMenuItem::with_id(app, "pause", l.pause, true, false, None::<&str>)?,
+        settings: MenuItem::with_id(app, "settings", l.settings, true, None::<&str>)?,
+        review: MenuItem::with_id(
+            app,
+            "review",
+            review_label(l.review, &review_counts(app)),
+            true,
+            None::<&str>,
+        )?,
+        quit: MenuItem::with_id(app, "quit", l.quit, true, None::<&str>)?,
+    };
     let separator = PredefinedMenuItem::separator(app)?;
-    let menu = Menu::with_items(app, &[&open, &pause, &review, &settings, &separator, &quit])?;
-    app.manage(ReviewItem {
-        item: review,
-        label: l.review,
-    });
+    let menu = Menu::with_items(
+        app,
+        &[
+            &items.open,
+            &items.pause,
+            &items.review,
+            &items.settings,
+            &separator,
+            &items.quit,
+        ],
+    )?;
+    let pause = items.pause.clone();
+    app.manage(items);
     let mut tray = TrayIconBuilder::with_id("main")
         .tooltip("QuickReply")
         .menu(&menu);
@@ -61,7 +81,7 @@ pub fn build(app: &AppHandle, ui_lang: &str) -> tauri::Result<()> {
         tray = tray.icon(icon.clone());
     }
     tray.on_menu_event(move |app, event| match event.id.as_ref() {
-        "open" => super::palette::show(app),
+        "open" => windows::open(app, Window::Palette),
         "pause" => {
             let state = app.state::<AppState>();
             let mut paused = state.lock(&state.paused);
@@ -69,8 +89,8 @@ pub fn build(app: &AppHandle, ui_lang: &str) -> tauri::Result<()> {
             let _ = pause.set_checked(*paused);
             log::info!("hotkey {}", if *paused { "paused" } else { "resumed" });
         }
-        "settings" => super::open_settings(app),
-        "review" => super::review::open_review_window(app),
+        "settings" => windows::open(app, Window::Settings),
+        "review" => windows::open(app, Window::Review),
         "quit" => app.exit(0),
         _ => {}
     })
@@ -78,15 +98,9 @@ pub fn build(app: &AppHandle, ui_lang: &str) -> tauri::Result<()> {
     Ok(())
 }
 
-/// The review entry of the tray menu, kept to update its count.
-struct ReviewItem {
-    item: MenuItem<tauri::Wry>,
-    label: &'static str,
-}
-
 fn review_counts(app: &AppHandle) -> Vec<(String, u64)> {
     let state = app.state::<AppState>();
-    let counts = state.store().review_counts();
+    let counts = state.library.store().review_counts();
     counts.unwrap_or_else(|e| {
         log::warn!("review counts: {e}");
         Vec::new()
@@ -104,10 +118,31 @@ fn review_label(label: &str, counts: &[(String, u64)]) -> String {
 
 /// Updates the tray's review count after a draft, an edit or a verdict.
 pub fn refresh_review_count(app: &AppHandle) {
-    if let Some(review) = app.try_state::<ReviewItem>() {
-        let _ = review
-            .item
-            .set_text(review_label(review.label, &review_counts(app)));
+    if let Some(items) = app.try_state::<Items>() {
+        let l = labels(app.state::<AppState>().ui_lang());
+        let _ = items
+            .review
+            .set_text(review_label(l.review, &review_counts(app)));
+    }
+}
+
+/// Relabels every entry after the UI language changed in Settings.
+pub fn relabel(app: &AppHandle) {
+    let Some(items) = app.try_state::<Items>() else {
+        return;
+    };
+    let l = labels(app.state::<AppState>().ui_lang());
+    let _ = items.open.set_text(l.open);
+    let _ = items.pause.set_text(l.pause);
+    let _ = items.settings.set_text(l.settings);
+    let _ = items.quit.set_text(l.quit);
+    let _ = items
+        .review
+        .set_text(review_label(l.review, &review_counts(app)));
+    for window in [Window::Settings, Window::Review] {
+        if let Some(w) = app.get_webview_window(window.label()) {
+            let _ = w.set_title(window.title(app.state::<AppState>().ui_lang()));
+        }
     }
 }
 

@@ -1,8 +1,9 @@
 import en from "./en.json";
 import zhCN from "./zh-CN.json";
-import type { UiLang } from "../api";
+import type { UiLanguage } from "../api";
 
-export type Lang = "en" | "zh-CN";
+/** A language of the interface. Which one to use is decided by the backend (`ui_language`). */
+export type Lang = UiLanguage;
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
 
@@ -12,11 +13,9 @@ export const catalogs: Record<Lang, Messages> = { en, "zh-CN": zh };
 
 let current: Lang = "en";
 
-/** "auto" → zh-CN when the system language starts with "zh", else en. */
-export function resolveUiLang(setting: UiLang | string | null | undefined, navLang?: string): Lang {
-  if (setting === "en" || setting === "zh-CN") return setting;
-  const nav = navLang ?? (typeof navigator !== "undefined" ? navigator.language : "") ?? "";
-  return nav.toLowerCase().startsWith("zh") ? "zh-CN" : "en";
+/** Whether `value` is a language the interface has (not "auto", not anything else). */
+export function isLang(value: unknown): value is Lang {
+  return value === "en" || value === "zh-CN";
 }
 
 export function setLang(lang: Lang): void {

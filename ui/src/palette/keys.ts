@@ -76,17 +76,6 @@ export function commandFor(mode: Mode, k: KeyInput): Command {
   }
 }
 
-/** Move a selection index by delta, wrapping around; -1 when the list is empty. */
-export function wrap(index: number, delta: number, count: number): number {
-  if (count <= 0) return -1;
-  if (index < 0) return delta >= 0 ? 0 : count - 1;
-  if (Math.abs(delta) > 1) {
-    // Paging clamps at the ends, single steps wrap.
-    return Math.max(0, Math.min(count - 1, index + delta));
-  }
-  return (((index + delta) % count) + count) % count;
-}
-
 export type Step = "vars" | "confirm" | "paste";
 
 /** What Enter does next for a result: ask for values, ask for confirmation, or paste. */

@@ -47,14 +47,6 @@ export function nextSelection(previous: string[], current: string | null, availa
   return available[0] ?? null;
 }
 
-/** Move within `ids` by `delta` without wrapping (Alt+Up/Down). */
-export function step(ids: string[], current: string | null, delta: number): string | null {
-  if (ids.length === 0) return null;
-  const at = current === null ? -1 : ids.indexOf(current);
-  if (at < 0) return delta < 0 ? ids[ids.length - 1] : ids[0];
-  return ids[Math.max(0, Math.min(ids.length - 1, at + delta))];
-}
-
 /** What the review window knows about the text in the editor. */
 export interface EditState {
   /** The text differs from the stored translation. */
@@ -73,43 +65,6 @@ export function canSave(s: EditState): boolean {
 /** Approve needs a checked text without Fluent errors and without a problem. */
 export function canApprove(s: EditState): boolean {
   return !s.busy && s.check !== null && s.check.errors.length === 0 && !s.check.problem;
-}
-
-export interface Debounced<A extends unknown[]> {
-  (...args: A): void;
-  /** Run a pending call now (no-op when none is pending). */
-  flush(): void;
-  cancel(): void;
-  pending(): boolean;
-}
-
-/** Delay `fn` until `ms` passed without another call; the last arguments win. */
-export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): Debounced<A> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let last: A | null = null;
-  const run = () => {
-    timer = undefined;
-    const args = last;
-    last = null;
-    if (args) fn(...args);
-  };
-  const d = ((...args: A) => {
-    last = args;
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(run, ms);
-  }) as Debounced<A>;
-  d.flush = () => {
-    if (timer === undefined) return;
-    clearTimeout(timer);
-    run();
-  };
-  d.cancel = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    last = null;
-  };
-  d.pending = () => timer !== undefined;
-  return d;
 }
 
 /** Error codes of machine translation (and the keyring) that get an explanatory hint. */

@@ -37,7 +37,10 @@ pub enum Format {
     /// Amazon when the header's first cell is `amazon-order-id`, else generic.
     #[default]
     Auto,
+    /// CSV, TSV or semicolon-separated text whose header names order variables (`order_id`
+    /// required).
     Generic,
+    /// Amazon's tab-separated "All Orders" report, one row per item.
     Amazon,
 }
 

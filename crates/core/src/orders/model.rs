@@ -27,11 +27,13 @@ pub const ORDER_VARIABLES: [&str; 14] = [
 /// Dates (`ordered_at`, `shipped_at`, `eta`) are ISO text: `YYYY-MM-DD`, or RFC 3339
 /// `YYYY-MM-DDTHH:MM:SS` followed by `Z` or `±HH:MM`. The importers guarantee that form, so
 /// consumers may parse it without guessing.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Order {
     /// Lower-case marketplace name (`amazon`), or empty when the file did not say.
     pub marketplace: String,
+    /// The marketplace's order number, always text (`114-3941689-8772232`, `0012345`).
     pub order_id: String,
+    /// The buyer's name as the file gives it (Amazon: `buyer-name`, else `recipient-name`).
     pub buyer_name: Option<String>,
     /// Usually an ISO 3166 alpha-2 code (upper-cased on import), else the text of the file.
     pub buyer_country: Option<String>,
@@ -39,21 +41,33 @@ pub struct Order {
     pub buyer_locale: Option<String>,
     /// Product names, joined with `"; "` when the order has several lines.
     pub items: Option<String>,
+    /// Number of items ordered (Amazon: the sum of the rows' `quantity`).
+    #[ts(type = "number | null")]
     pub item_count: Option<i64>,
+    /// Order total in `currency`, in major units (`129.5`); Amazon: the sum of the item prices.
     pub total: Option<f64>,
+    /// ISO 4217 code, upper-cased (`USD`, `SAR`), or a symbol kept as written.
     pub currency: Option<String>,
+    /// Shipping carrier as written in the file (`Aramex`, `DHL`).
     pub carrier: Option<String>,
+    /// The carrier's tracking number; text, so leading zeros survive.
     pub tracking_number: Option<String>,
+    /// Link where the buyer can follow the parcel, as the file gives it.
     pub tracking_url: Option<String>,
+    /// When the order was placed, ISO (Amazon: `purchase-date`).
     pub ordered_at: Option<String>,
+    /// When the parcel left, ISO.
     pub shipped_at: Option<String>,
+    /// Expected delivery date, ISO.
     pub eta: Option<String>,
+    /// The marketplace's order status as written (`Shipped`, `Pending`); shown in the UI only.
     pub status: Option<String>,
     /// What the source file had beyond these fields. Generic files: a JSON object of the
     /// columns that are not order fields (empty when there are none); the order fields are not
     /// repeated, which halves the size of a large import and its time. Amazon reports: an array
     /// of the source rows merged into this order, each an object of every column (the merge
     /// loses per-item detail, so it is kept).
+    #[ts(type = "unknown")]
     pub raw: serde_json::Value,
 }
 
@@ -62,7 +76,9 @@ pub struct Order {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", content = "value", rename_all = "snake_case")]
 pub enum VarValue {
+    /// Inserted as written: names, order ids, tracking numbers.
     Text(String),
+    /// A count or amount: formatted for the buyer's locale and used for plural selection.
     Number(f64),
     /// ISO date or RFC 3339 date-time text (see [`Order`]).
     Date(String),

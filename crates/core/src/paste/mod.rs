@@ -1,11 +1,10 @@
 //! The paste pipeline: give focus back to the window the user was typing in, put the reply on
 //! the clipboard, send the paste keystroke, and put the user's clipboard back once the target
 //! has had time to read it. Written over the [ports](crate::ports), so it runs the same against
-//! the real OS and against the fakes in its tests.
+//! the real OS and against the in-memory ports of `quickreply-testkit` in its tests
+//! (`tests/paste_pipeline.rs`).
 
 mod guard;
-#[cfg(test)]
-mod tests;
 
 pub use guard::ClipboardGuard;
 
@@ -69,35 +68,14 @@ pub struct PasteReport {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum PasteStage {
+    /// Giving focus back to the window to paste into.
     Focus,
+    /// Saving the user's clipboard before the reply replaces it.
     ReadClipboard,
+    /// Putting the reply on the clipboard.
     WriteClipboard,
+    /// Sending the paste keystroke (`Ctrl+V`, `Cmd+V`, …).
     SendKeys,
-}
-
-impl PasteStage {
-    /// What happened to the paste and the clipboard, and what the user can do.
-    pub fn hint(self) -> &'static str {
-        match self {
-            Self::Focus => {
-                "Nothing was pasted and the clipboard is unchanged. Click into the reply field and \
-                 paste again."
-            }
-            Self::ReadClipboard => {
-                "Nothing was pasted and the clipboard is unchanged. If another app is busy with \
-                 the clipboard, try again in a moment."
-            }
-            Self::WriteClipboard => {
-                "Nothing was pasted; your previous clipboard was put back. Try again; if it keeps \
-                 failing, restart QuickReply."
-            }
-            Self::SendKeys => {
-                "The reply may not have been pasted; your previous clipboard was put back. Allow \
-                 QuickReply to send keystrokes (X11: the XTEST extension; macOS: Accessibility \
-                 permission) or choose another paste keystroke in Settings."
-            }
-        }
-    }
 }
 
 impl fmt::Display for PasteStage {
@@ -119,21 +97,25 @@ pub enum PasteError {
     /// into whatever has focus instead could send the reply to the wrong buyer.
     #[error(
         "the window to paste into ({target}) did not get focus back within {} ms (focus is on \
-         {}). {}",
+         {})",
         .waited.as_millis(),
-        .focused.map_or_else(|| "no window".to_owned(), |w| w.to_string()),
-        PasteStage::Focus.hint()
+        .focused.map_or_else(|| "no window".to_owned(), |w| w.to_string())
     )]
     FocusNotRestored {
+        /// The window the reply was meant for.
         target: WindowId,
+        /// How long the pipeline waited (at least [`PasteTimings::focus_timeout`]).
         waited: Duration,
+        /// The window that had focus instead; `None` when none had it.
         focused: Option<WindowId>,
     },
 
     /// A port failed during `stage`.
-    #[error("{stage} failed: {source}. {}", .stage.hint())]
+    #[error("{stage} failed: {source}")]
     Port {
+        /// The step that failed.
         stage: PasteStage,
+        /// What the OS port reported.
         #[source]
         source: PortError,
     },
@@ -141,25 +123,26 @@ pub enum PasteError {
 
 impl PasteError {
     /// A stable machine-readable code, for the IPC `{code, message}` shape.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::error::Code {
+        use crate::error::Code;
         match self {
-            Self::FocusNotRestored { .. } => "focus_not_restored",
+            Self::FocusNotRestored { .. } => Code::FocusNotRestored,
             Self::Port {
                 stage: PasteStage::Focus,
                 ..
-            } => "focus_failed",
+            } => Code::FocusFailed,
             Self::Port {
                 stage: PasteStage::ReadClipboard,
                 ..
-            } => "clipboard_read_failed",
+            } => Code::ClipboardReadFailed,
             Self::Port {
                 stage: PasteStage::WriteClipboard,
                 ..
-            } => "clipboard_write_failed",
+            } => Code::ClipboardWriteFailed,
             Self::Port {
                 stage: PasteStage::SendKeys,
                 ..
-            } => "keystroke_failed",
+            } => Code::KeystrokeFailed,
         }
     }
 
@@ -286,7 +269,7 @@ fn wait_for_focus(
 }
 
 /// The keystroke that pastes in the application `app` (see
-/// [`FocusTracker::app_id`](crate::ports::FocusTracker::app_id)): its entry in `overrides`
+/// [`FocusTracker::app_id`]): its entry in `overrides`
 /// (matched without regard to case: `WM_CLASS` spellings vary), else `default`.
 #[must_use]
 pub fn keystroke_for<'a>(

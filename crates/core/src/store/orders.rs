@@ -10,6 +10,7 @@ use crate::{Error, Result};
 /// How many orders an import added and how many it replaced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 pub struct ImportSummary {
+    /// Orders new to the library.
     pub inserted: usize,
     /// Orders that already existed (same marketplace and order id), including an order that
     /// appears twice in one import.

@@ -10,14 +10,18 @@ use crate::{Error, Result};
 /// One cached machine translation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CachedTranslation {
+    /// The translated segment, placeholders still masked as tokens.
     pub text: String,
+    /// This entry's share of the characters the service billed for its batch.
     pub billed_chars: u64,
 }
 
 /// Totals of the cache, for the settings window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 pub struct CacheStats {
+    /// Number of cached segment translations.
     pub entries: u64,
+    /// Characters the service billed for them in all: what a repeat no longer costs.
     pub billed_chars: u64,
 }
 
@@ -158,13 +162,10 @@ impl Store {
         }
         match all.as_slice() {
             [only] => Ok(only.clone()),
-            [] => Err(Error::Invalid(
-                "no translation provider is configured: add one with `quickreply providers add NAME --kind deepl|google|openai`".into(),
+            [] => Err(Error::NoProvider),
+            many => Err(Error::SeveralProviders(
+                many.iter().map(|p| p.name.clone()).collect(),
             )),
-            many => Err(Error::Invalid(format!(
-                "several providers are configured ({}): choose one with --provider NAME",
-                many.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ")
-            ))),
         }
     }
 
@@ -234,17 +235,10 @@ impl Store {
 }
 
 fn unknown_provider(name: &str, all: &[ProviderConfig]) -> Error {
-    let names: Vec<&str> = all.iter().map(|p| p.name.as_str()).collect();
-    Error::Invalid(if names.is_empty() {
-        format!(
-            "no provider named '{name}': add it with `quickreply providers add {name} --kind deepl|google|openai`"
-        )
-    } else {
-        format!(
-            "no provider named '{name}' (configured: {}); add it with `quickreply providers add`",
-            names.join(", ")
-        )
-    })
+    Error::UnknownProvider {
+        name: name.to_string(),
+        configured: all.iter().map(|p| p.name.clone()).collect(),
+    }
 }
 
 #[cfg(test)]

@@ -7,15 +7,23 @@ use super::{Status, Store, source_hash};
 use crate::{Error, Result, locale};
 
 /// A translation waiting for a bilingual colleague.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ReviewItem {
+    /// Template key.
     pub key: String,
+    /// Template title in the source language.
     pub title: String,
+    /// The translation's locale (BCP-47).
     pub locale: String,
+    /// `machine`, `needs_review` or `stale`.
     pub status: Status,
+    /// The translated Fluent body to review.
     pub body: String,
+    /// The template's source locale (BCP-47).
     pub source_locale: String,
+    /// The current source body, to compare with.
     pub source_body: String,
+    /// The machine-translation provider that drafted it (`deepl`); `None` if none did.
     pub provider: Option<String>,
     /// Why it needs a look, when the importer or the translator knows.
     pub problem: Option<String>,

@@ -7,13 +7,20 @@ use super::Store;
 use crate::{Error, Result};
 
 /// Review status of a variant. Only `Approved` text is pasted without a confirmation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
+    /// Approved by a reviewer, imported as approved, or the source text itself: pasted without
+    /// a confirmation.
     Approved,
+    /// Needs a person's look: a machine draft with a problem, a reviewer's edit, or a pack
+    /// import that says so.
     NeedsReview,
+    /// A machine draft that passed every automatic check; no person has approved it yet.
     Machine,
+    /// The source text changed after this translation was made; it may say something else now.
     Stale,
+    /// Turned down by a reviewer: never pasted; the source language answers instead.
     Rejected,
 }
 
@@ -60,27 +67,46 @@ impl std::fmt::Display for Status {
 /// A template's metadata (the source-language attributes of the pack).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Template {
+    /// Row id in the library database; variants refer to it.
     pub id: i64,
+    /// Stable key, the Fluent message id (`where-is-my-order`), the same in every locale.
     pub key: String,
+    /// Title in the source language (`.title`), shown in the template list.
     pub title: String,
+    /// Sidebar group (`.category`); empty when none.
     pub category: String,
+    /// Comma-separated search words (`.tags`), as written in the pack.
     pub tags: String,
+    /// Typed in the palette to pick the template (`;ty`, `.shortcut`); empty when none.
     pub shortcut: String,
+    /// The locale it is written in first (BCP-47); translations are made from it.
     pub source_locale: String,
+    /// How often it was pasted; frequent replies rank higher.
     pub use_count: i64,
+    /// When it was last pasted, UTC `YYYY-MM-DDTHH:MM:SS.sssZ`; `None` if never.
     pub last_used: Option<String>,
 }
 
 /// The text of a template in one locale.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Variant {
+    /// Canonical BCP-47 tag (`ar`, `zh-CN`).
     pub locale: String,
+    /// The Fluent text in body format (see [`crate::template`]).
     pub body: String,
+    /// Localized `.title`; `None` shows the source title.
     pub title: Option<String>,
+    /// Review status; only `approved` text is pasted without a confirmation.
     pub status: Status,
+    /// Hash of the source body this text was made from (16 hex digits); a source change
+    /// with a different hash turns the text `stale`.
     pub source_hash: String,
+    /// The machine-translation provider that drafted it (`deepl`); `None` if none did.
     pub provider: Option<String>,
+    /// Who gave the last verdict (the name given, else the login name); `None` until reviewed
+    /// or when no name is known.
     pub reviewer: Option<String>,
+    /// When that verdict was given, UTC `YYYY-MM-DDTHH:MM:SS.sssZ`.
     pub reviewed_at: Option<String>,
     /// What a reviewer must look at (a placeholder the machine translation lost, a missing
     /// plural form), if anything.
@@ -90,11 +116,17 @@ pub struct Variant {
 /// What to write for one template's metadata.
 #[derive(Debug, Clone, Default)]
 pub struct TemplateMeta<'a> {
+    /// Template key, the Fluent message id.
     pub key: &'a str,
+    /// Title in the source language; empty when none.
     pub title: &'a str,
+    /// Sidebar group; empty when none.
     pub category: &'a str,
+    /// Comma-separated search words; empty when none.
     pub tags: &'a str,
+    /// Typed shortcut (`;ty`); empty when none.
     pub shortcut: &'a str,
+    /// The locale the template is written in first (BCP-47).
     pub source_locale: &'a str,
 }
 

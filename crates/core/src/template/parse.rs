@@ -22,6 +22,7 @@ use crate::error::FtlError;
 /// A message parsed from an FTL file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedMessage {
+    /// The message id: the template key (`where-is-my-order`).
     pub key: String,
     /// The value pattern in body format (see the module docs).
     pub body: String,
@@ -44,7 +45,9 @@ pub struct ParsedTerm {
 /// Everything useful in one FTL file.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ParsedFile {
+    /// Every message, in file order.
     pub messages: Vec<ParsedMessage>,
+    /// Every term (`-shop-name`), in file order.
     pub terms: Vec<ParsedTerm>,
 }
 

@@ -77,6 +77,7 @@ pub struct Renderer {
 }
 
 impl Renderer {
+    /// An empty renderer; bundles are built and cached on first use.
     #[must_use]
     pub fn new() -> Self {
         Self::default()

@@ -20,6 +20,7 @@ pub enum Value {
 /// at `offset_seconds`, it is never converted to another zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct DateValue {
+    /// Calendar year (`2024`).
     pub year: i32,
     /// 1..=12
     pub month: u8,

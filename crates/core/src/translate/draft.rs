@@ -20,18 +20,23 @@ pub const BROKEN_PLACEHOLDERS: &str = "The machine translation broke placeholder
 /// A stored machine draft.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Draft {
+    /// Template key.
     pub key: String,
+    /// Target locale (canonical BCP-47).
     pub locale: String,
     /// The Fluent body stored for review.
     pub body: String,
     /// `machine` when every check passed, `needs_review` with `problem` otherwise.
     pub status: Status,
+    /// What a reviewer must fix (broken placeholders, missing plural forms); `None` when `machine`.
     pub problem: Option<String>,
+    /// Configured name of the provider that translated it (`deepl`).
     pub provider: String,
     /// Characters billed by the service for this draft (0 when all came from the cache).
     pub billed_chars: u64,
-    /// Segments answered from the cache and sent to the service.
+    /// Segments answered from the cache.
     pub cached_segments: usize,
+    /// Segments sent to the service.
     pub sent_segments: usize,
 }
 
@@ -153,9 +158,10 @@ pub fn translate_template(
         ))
     })?;
     if target == template.source_locale {
-        return Err(Error::Invalid(format!(
-            "{target} is the source language of '{key}': choose another language with --to"
-        )));
+        return Err(Error::SourceLanguageTarget {
+            key: key.to_string(),
+            locale: target,
+        });
     }
     let context = format!(
         "a customer-service reply from an online shop to a buyer ({})",

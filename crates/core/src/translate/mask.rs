@@ -109,27 +109,45 @@ impl Masked {
 pub enum Problem {
     /// A placeholder of the source is not in the translated segment.
     MissingToken {
+        /// 0-based index of the segment.
         segment: usize,
+        /// The token as sent (`[[1]]`).
         token: String,
         /// FTL source of the placeable behind the token, e.g. `{ $name }`.
         placeable: String,
     },
     /// A placeholder occurs more than once in the translated segment.
     DuplicatedToken {
+        /// 0-based index of the segment.
         segment: usize,
+        /// The token as sent (`[[1]]`).
         token: String,
+        /// FTL source of the placeable behind the token.
         placeable: String,
+        /// How often it occurs (2 or more).
         count: usize,
     },
     /// The translated segment contains a placeholder that the source segment does not have.
-    UnknownToken { segment: usize, token: String },
+    UnknownToken {
+        /// 0-based index of the segment.
+        segment: usize,
+        /// The token as it appears in the translation.
+        token: String,
+    },
     /// The service returned a different number of segments than were sent.
-    SegmentCount { expected: usize, got: usize },
+    SegmentCount {
+        /// Segments sent.
+        expected: usize,
+        /// Segments returned.
+        got: usize,
+    },
     /// The rebuilt template is not valid Fluent; the text is the parser's complaint.
     Unparsable(String),
     /// The rebuilt template uses other variables than the source (names without `$`).
     VariablesDiffer {
+        /// Variables of the source that the translation lacks.
         missing: Vec<String>,
+        /// Variables the translation has and the source does not.
         extra: Vec<String>,
     },
 }

@@ -46,14 +46,11 @@ mod google;
 mod http;
 mod keys;
 mod mask;
-#[cfg(any(test, feature = "fakes"))]
-pub mod mock_api;
 mod openai;
 mod plural;
 mod provider;
+mod registry;
 
-#[cfg(test)]
-mod contract_tests;
 #[cfg(test)]
 mod tests;
 

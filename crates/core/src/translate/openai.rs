@@ -60,7 +60,7 @@ impl OpenAi {
                 provider,
                 status: 404,
                 message: format!(
-                    "{} (check the URL and the model name with `quickreply providers list`)",
+                    "{} (check the provider's URL and model name)",
                     answer.message()
                 ),
             },

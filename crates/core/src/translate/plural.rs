@@ -7,51 +7,30 @@ use super::mask::with_pattern;
 /// The CLDR plural categories in CLDR order.
 const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
-/// CLDR (v44) cardinal plural categories of the languages QuickReply supports, by language
-/// subtag.
-const TABLE: &[(&str, &[&str])] = &[
-    ("ar", &["zero", "one", "two", "few", "many", "other"]),
-    ("de", &["one", "other"]),
-    ("en", &["one", "other"]),
-    ("es", &["one", "many", "other"]),
-    ("fa", &["one", "other"]),
-    ("fr", &["one", "many", "other"]),
-    ("he", &["one", "two", "other"]),
-    ("id", &["other"]),
-    ("it", &["one", "many", "other"]),
-    ("ja", &["other"]),
-    ("ko", &["other"]),
-    ("ms", &["other"]),
-    ("nl", &["one", "other"]),
-    ("pl", &["one", "few", "many", "other"]),
-    ("pt", &["one", "many", "other"]),
-    ("ru", &["one", "few", "many", "other"]),
-    ("th", &["other"]),
-    ("tr", &["one", "other"]),
-    ("uk", &["one", "few", "many", "other"]),
-    ("vi", &["other"]),
-    ("zh", &["other"]),
-];
-
 /// The CLDR cardinal plural categories a locale distinguishes, in CLDR order (`zero`, `one`,
-/// `two`, `few`, `many`, `other`). Only the language subtag counts (`zh-CN` is `zh`, `pt-BR`
-/// is `pt`); `_` is accepted for `-`.
-///
-/// Returns an empty list for a language QuickReply does not support (en ar ru fr es pt de tr
-/// ms id th vi zh ja ko uk it pl nl he fa), so callers never report missing categories for a
-/// language whose rules are unknown.
+/// `two`, `few`, `many`, `other`), from the same rules the renderer selects with (ICU4X, through
+/// the `intl_pluralrules` adapter patched in under fluent-bundle): the machine translator, the
+/// template editor and the renderer cannot disagree. A language without rules of its own gets
+/// CLDR root's (`other`); an unparsable tag gets none.
 #[must_use]
 pub fn plural_categories(locale: &str) -> Vec<&'static str> {
-    let language = locale
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    TABLE
-        .iter()
-        .find(|(tag, _)| *tag == language)
-        .map(|(_, categories)| categories.to_vec())
-        .unwrap_or_default()
+    let Ok(langid) = locale
+        .replace('_', "-")
+        .parse::<unic_langid::LanguageIdentifier>()
+    else {
+        return Vec::new();
+    };
+    intl_pluralrules::categories(&langid, intl_pluralrules::PluralRuleType::CARDINAL)
+        .into_iter()
+        .map(|category| match category {
+            intl_pluralrules::PluralCategory::ZERO => "zero",
+            intl_pluralrules::PluralCategory::ONE => "one",
+            intl_pluralrules::PluralCategory::TWO => "two",
+            intl_pluralrules::PluralCategory::FEW => "few",
+            intl_pluralrules::PluralCategory::MANY => "many",
+            intl_pluralrules::PluralCategory::OTHER => "other",
+        })
+        .collect()
 }
 
 /// The plural categories `locale` needs that a plural select of `body` has no variant for, in

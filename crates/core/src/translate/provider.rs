@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::TokenStyle;
 
 /// Which API a provider speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum ProviderKind {
     /// DeepL API v2 (free and pro endpoints).
@@ -21,6 +21,7 @@ pub enum ProviderKind {
 }
 
 impl ProviderKind {
+    /// The name stored in the library and settings (`deepl`, `google`, `openai`).
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
@@ -61,12 +62,16 @@ impl FromStr for ProviderKind {
 
 /// A configured provider, as stored in the library. The API key is not here: it lives in the
 /// OS keyring under the provider's name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ProviderConfig {
+    /// Name the user gave it, one word (`deepl`, `local-llm`); its keyring entry has this name.
     pub name: String,
+    /// Which API it speaks.
     pub kind: ProviderKind,
     /// Base URL or full endpoint; `None` uses the service's public endpoint.
     pub url: Option<String>,
+    /// Model of an OpenAI-compatible endpoint (`gpt-4o-mini`); `None` sends none, so the
+    /// server uses its own. DeepL and Google ignore it.
     pub model: Option<String>,
     /// DeepL formality: `more` or `less` (sent as `prefer_more` / `prefer_less`, so languages
     /// without formality still translate).
@@ -77,39 +82,12 @@ pub struct ProviderConfig {
     pub has_key: bool,
 }
 
-impl ProviderConfig {
-    /// The translator for this configuration.
-    ///
-    /// A service's public endpoint needs a key; an endpoint of one's own (`url`) is tried
-    /// without one, and a 401/403 answer is then reported as [`MtError::NoKey`].
-    ///
-    /// # Errors
-    /// [`MtError::NoKey`] when the public endpoint of a service that needs a key is used
-    /// without one.
-    pub fn connect(&self, key: Option<String>) -> Result<Box<dyn Translator>, MtError> {
-        let key = key.filter(|k| !k.trim().is_empty());
-        if self.kind.needs_key() && key.is_none() && self.url.is_none() {
-            return Err(MtError::NoKey {
-                provider: self.name.clone(),
-            });
-        }
-        Ok(match self.kind {
-            ProviderKind::Deepl => {
-                Box::new(super::deepl::Deepl::new(self, key.unwrap_or_default()))
-            }
-            ProviderKind::Google => {
-                Box::new(super::google::Google::new(self, key.unwrap_or_default()))
-            }
-            ProviderKind::Openai => Box::new(super::openai::OpenAi::new(self, key)),
-        })
-    }
-}
-
 /// One batch of segments to translate.
 #[derive(Debug, Clone)]
 pub struct MtRequest<'a> {
-    /// Source and target locales (canonical BCP-47: `en`, `pt-BR`, `zh-CN`).
+    /// Source locale (canonical BCP-47: `en`, `pt-BR`, `zh-CN`).
     pub source: &'a str,
+    /// Target locale, in the same form.
     pub target: &'a str,
     /// The masked segments; the answer has one text per segment, in order.
     pub texts: &'a [String],
@@ -122,6 +100,7 @@ pub struct MtRequest<'a> {
 /// The translations of one batch.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MtResponse {
+    /// One translation per segment sent, in order, placeholders still masked as tokens.
     pub texts: Vec<String>,
     /// Characters the service bills for this batch (as it reports them, else as it counts).
     pub billed_chars: u64,
@@ -172,74 +151,125 @@ pub trait Translator: Send + Sync + std::fmt::Debug {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum MtError {
-    #[error(
-        "provider '{provider}' needs an API key and none is set: run `quickreply providers key {provider}` and paste the key"
-    )]
-    NoKey { provider: String },
+    /// The service needs an API key and none is stored (or it answered HTTP 401/403 to a
+    /// request sent without one).
+    #[error("provider '{provider}' needs an API key and none is stored")]
+    NoKey {
+        /// The provider's configured name.
+        provider: String,
+    },
 
+    /// The service refused the API key (HTTP 401/403).
     #[error(
-        "provider '{provider}' refused the API key (HTTP {status}): check it and store it again with `quickreply providers key {provider}`"
+        "provider '{provider}' refused the API key (HTTP {status}): check the key and store it again"
     )]
-    BadKey { provider: String, status: u16 },
+    BadKey {
+        /// The provider's configured name.
+        provider: String,
+        /// HTTP status of the refusal.
+        status: u16,
+    },
 
+    /// The account's translation quota or balance is used up (DeepL 456, OpenAI 402 or
+    /// `insufficient_quota`, Google quota reasons).
     #[error(
         "provider '{provider}': the translation quota is used up (HTTP {status}): wait for the next billing period, raise the limit in the provider's account, or use another provider"
     )]
-    Quota { provider: String, status: u16 },
+    Quota {
+        /// The provider's configured name.
+        provider: String,
+        /// HTTP status the service answered.
+        status: u16,
+    },
 
+    /// The service still rate-limits after the automatic retries (HTTP 429, or Google's
+    /// rate-limit reasons).
     #[error(
         "provider '{provider}' is rate-limiting requests (HTTP 429){}: wait a moment and try again",
         retry_after.map(|s| format!(", retry after {s} s")).unwrap_or_default()
     )]
     RateLimited {
+        /// The provider's configured name.
         provider: String,
+        /// Seconds the service asked to wait (`Retry-After`); `None` when it did not say.
         retry_after: Option<u64>,
     },
 
+    /// The service does not translate this language pair.
     #[error(
         "provider '{provider}' cannot translate {source_locale} → {target_locale}: {message}; use another provider for this language"
     )]
     Unsupported {
+        /// The provider's configured name.
         provider: String,
+        /// Source locale asked for (BCP-47).
         source_locale: String,
+        /// Target locale asked for (BCP-47).
         target_locale: String,
+        /// The service's own explanation.
         message: String,
     },
 
+    /// The service cannot be reached, or its answer was cut off.
     #[error(
-        "provider '{provider}' cannot be reached at {url}: {message}; check the network connection, or the URL with `quickreply providers list`"
+        "provider '{provider}' cannot be reached at {url}: {message}; check the network connection and the provider's URL"
     )]
     Network {
+        /// The provider's configured name.
         provider: String,
+        /// The URL requested, without its query string (Google's carries the key).
         url: String,
+        /// The transport error (DNS, refused connection, timeout, TLS).
         message: String,
     },
 
+    /// The service answered an error status not covered by another variant.
     #[error("provider '{provider}' answered HTTP {status}: {message}")]
     Service {
+        /// The provider's configured name.
         provider: String,
+        /// The HTTP status.
         status: u16,
+        /// The service's error message, or the first 200 characters of its answer.
         message: String,
     },
 
+    /// The answer is not in the API's format (not JSON, a field missing, too few translations).
     #[error("provider '{provider}' gave an answer that is not its API's format: {message}")]
-    Protocol { provider: String, message: String },
+    Protocol {
+        /// The provider's configured name.
+        provider: String,
+        /// What is wrong with the answer.
+        message: String,
+    },
 }
 
 impl MtError {
     /// A stable code for the UI (`mt_bad_key`, `mt_quota`, …).
     #[must_use]
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::error::Code {
+        use crate::error::Code;
         match self {
-            MtError::NoKey { .. } => "mt_no_key",
-            MtError::BadKey { .. } => "mt_bad_key",
-            MtError::Quota { .. } => "mt_quota",
-            MtError::RateLimited { .. } => "mt_rate_limited",
-            MtError::Unsupported { .. } => "mt_unsupported",
-            MtError::Network { .. } => "mt_network",
-            MtError::Service { .. } => "mt_service",
-            MtError::Protocol { .. } => "mt_protocol",
+            MtError::NoKey { .. } => Code::MtNoKey,
+            MtError::BadKey { .. } => Code::MtBadKey,
+            MtError::Quota { .. } => Code::MtQuota,
+            MtError::RateLimited { .. } => Code::MtRateLimited,
+            MtError::Unsupported { .. } => Code::MtUnsupported,
+            MtError::Network { .. } => Code::MtNetwork,
+            MtError::Service { .. } => Code::MtService,
+            MtError::Protocol { .. } => Code::MtProtocol,
         }
+    }
+
+    /// True when what was asked is at fault (a missing or refused key, a language pair the
+    /// service does not translate): exit code 2. Quota, rate limits, an unreachable or failing
+    /// service are conditions of the day: exit code 1.
+    #[must_use]
+    pub fn is_user_error(&self) -> bool {
+        matches!(
+            self,
+            MtError::NoKey { .. } | MtError::BadKey { .. } | MtError::Unsupported { .. }
+        )
     }
 }
 

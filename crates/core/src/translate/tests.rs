@@ -301,7 +301,8 @@ fn plural_categories_of_supported_locales() {
     assert_eq!(plural_categories("zh-CN"), ["other"]);
     assert_eq!(plural_categories("ms"), ["other"]);
     assert_eq!(plural_categories("pt_BR"), ["one", "many", "other"]);
-    assert!(plural_categories("xx").is_empty());
+    assert_eq!(plural_categories("xx"), ["other"], "CLDR root");
+    assert!(plural_categories("not a tag!").is_empty());
 }
 
 #[test]

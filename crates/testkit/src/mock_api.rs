@@ -1,4 +1,4 @@
-//! Local HTTP servers that speak the providers' APIs, for contract tests (feature `fakes`).
+//! Local HTTP servers that speak the providers' APIs, for contract tests.
 //!
 //! Each is a real HTTP server on 127.0.0.1 (tiny_http) that records every request and answers
 //! in the API's exact response format: [`deepl`], [`google`] and [`openai`] wrap a function

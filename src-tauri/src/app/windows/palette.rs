@@ -1,15 +1,18 @@
 //! Showing and hiding the palette. The window is created hidden at start-up; the hotkey only
 //! remembers the focused window, moves the palette to the monitor under the mouse and shows it.
 
-use quickreply_core::store::Store;
+use quickreply_core::app::palette::{self, PaletteContext};
 use tauri::{AppHandle, Emitter, Manager, PhysicalPosition, WebviewWindow};
 
-use super::error::IpcResult;
-use super::settings::Settings;
-use super::state::{AppState, LangSource, PaletteContext};
+use crate::app::error::IpcResult;
+use crate::app::language::ChildProcessDetector;
+use crate::app::state::AppState;
 
 pub const LABEL: &str = "palette";
 pub const SHOWN_EVENT: &str = "palette-shown";
+
+/// Sent to the palette when a paste failed: it shows the message (a `PasteFailure`).
+pub const PASTE_FAILED_EVENT: &str = "paste-failed";
 
 /// Hotkey pressed (or `quickreply palette`): remember where the paste must go, show the
 /// palette, then tell it the context (order and language from the clipboard).
@@ -28,15 +31,7 @@ pub fn show(app: &AppHandle) {
         .flatten();
     *state.lock(&state.target) = target;
     log::debug!("palette opened over {target:?}");
-    place_under_cursor(&window);
-    let _ = window.show();
-    let _ = window.set_focus();
-    // GTK's own focus request carries the timestamp of the last event GTK saw, and the X
-    // server ignores a focus change older than the last one (ours, when we gave focus back to
-    // the target after the previous paste): without a window manager the second opening
-    // would stay unfocused. With one, a request from another process meets focus-stealing
-    // prevention. Ask as a pager would, by window id, until the palette has focus.
-    activate_when_mapped(app);
+    reveal(app, &window);
 
     // Reading the clipboard asks its owner (a browser) for the text: do it off the event loop.
     let app = app.clone();
@@ -52,55 +47,39 @@ pub fn show(app: &AppHandle) {
     });
 }
 
-/// Order and target language for this opening: an order id on the clipboard (alone or in
-/// copied text) makes that order active and its buyer's language the target; other copied
-/// text is taken as the buyer's message and its language is the target; else the shop's
-/// default language.
+/// A paste failed after the palette hid: bring the palette back with what happened and what to
+/// do, so the person sees it (a log line alone would leave them believing the buyer got the
+/// reply). The context stays as it was: the clipboard now holds the reply, not the buyer's text.
+pub fn show_failure(app: &AppHandle, failure: &quickreply_core::app::paste::PasteFailure) {
+    let Some(window) = app.get_webview_window(LABEL) else {
+        log::error!("the palette window is missing: {}", failure.message);
+        return;
+    };
+    reveal(app, &window);
+    let _ = app.emit_to(LABEL, PASTE_FAILED_EVENT, failure);
+}
+
+/// Places the palette on the monitor under the mouse, shows it and makes it take focus.
+fn reveal(app: &AppHandle, window: &WebviewWindow) {
+    place_under_cursor(window);
+    let _ = window.show();
+    let _ = window.set_focus();
+    // GTK's own focus request carries the timestamp of the last event GTK saw, and the X
+    // server ignores a focus change older than the last one (ours, when we gave focus back to
+    // the target after the previous paste): without a window manager the second opening
+    // would stay unfocused. With one, a request from another process meets focus-stealing
+    // prevention. Ask as a pager would, by window id, until the palette has focus.
+    activate_when_mapped(app);
+}
+
+/// The palette's context for this opening, from what is on the clipboard (the rule is the
+/// core's: order, else copied message, else the shop's default).
 pub fn compute_context(state: &AppState) -> IpcResult<PaletteContext> {
     let clipboard_text = state
         .query_ports("clipboard", |p| p.clipboard.read())
-        .and_then(|c| c.text)
-        .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty() && t.len() <= 64 * 1024);
-    let (order, settings, locales, review_count) = {
-        let store = state.store();
-        let order = match clipboard_text.as_deref() {
-            Some(text) if text.len() <= 4096 => store.find_order_id_in(text)?,
-            _ => None,
-        };
-        let review_count = store.review_counts()?.iter().map(|(_, n)| n).sum();
-        (
-            order,
-            Settings::load(&store)?,
-            locales(&store)?,
-            review_count,
-        )
-    };
-    let (lang, lang_source) = match (
-        order.as_ref().and_then(|o| o.buyer_locale.clone()),
-        &clipboard_text,
-    ) {
-        (Some(locale), _) => (locale, LangSource::Order),
-        (None, Some(text)) if order.is_none() => {
-            match super::language::of_buyer_message(&state.db_path, text) {
-                Some(code) => (code, LangSource::Clipboard),
-                None => (settings.default_lang.clone(), LangSource::Default),
-            }
-        }
-        _ => (settings.default_lang.clone(), LangSource::Default),
-    };
-    Ok(PaletteContext {
-        order,
-        lang,
-        lang_source,
-        locales,
-        ui_lang: settings.effective_ui_lang().to_string(),
-        review_count,
-    })
-}
-
-fn locales(store: &Store) -> IpcResult<Vec<String>> {
-    Ok(store.locales()?)
+        .and_then(|c| c.text);
+    let detector = ChildProcessDetector::new(state.library.path());
+    state.run(|library| palette::context(library, clipboard_text.as_deref(), &detector))
 }
 
 /// Asks the window manager, as a pager would, to activate the palette until it has focus

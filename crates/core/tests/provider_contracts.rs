@@ -2,11 +2,20 @@
 //! API's exact request and response format (see `mock_api`), including its error answers,
 //! and the drafting workflow on top (verification, retry, cache, statuses).
 
+// Test helpers outside `#[test]` functions unwrap too (`allow-unwrap-in-tests` does not
+// reach them in an integration test).
+#![allow(clippy::unwrap_used)]
+
 use serde_json::json;
 
-use super::mock_api::{self, MockServer, Reply, google_error};
-use super::*;
-use crate::store::{Status, Store};
+use quickreply_core::Error;
+use quickreply_core::pack::{self, ImportOptions, Manifest, Pack, PackFile};
+use quickreply_core::store::{Status, Store};
+use quickreply_core::translate::{
+    MtError, MtRequest, ProviderConfig, ProviderKind, TokenStyle, back_translate,
+    translate_template,
+};
+use quickreply_testkit::mock_api::{self, MockServer, Reply, google_error};
 
 const EN: &str = r#"shipped = Hello { $buyer_name }, order { $order_id } has shipped.
     .title = Order shipped
@@ -17,8 +26,19 @@ items = { $item_count ->
     .title = Item count
 "#;
 
+/// A library in memory with `EN` imported as the source.
 fn library() -> Store {
-    crate::store::test_library(&[("en", EN)], None)
+    let mut store = Store::open_in_memory().unwrap();
+    let pack = Pack {
+        files: vec![PackFile {
+            locale: "en".into(),
+            name: "en.ftl".into(),
+            text: EN.into(),
+        }],
+        manifest: Manifest::default(),
+    };
+    pack::import(&mut store, &pack, &ImportOptions::default()).unwrap();
+    store
 }
 
 fn config(kind: ProviderKind, server: &MockServer) -> ProviderConfig {
@@ -233,7 +253,7 @@ fn network_down_is_reported_and_nothing_is_stored() {
     let mut store = library();
     let err = translate_template(&mut store, translator.as_ref(), "shipped", "fr").unwrap_err();
     assert!(
-        matches!(&err, crate::Error::Provider(MtError::Network { .. })),
+        matches!(&err, Error::Provider(MtError::Network { .. })),
         "{err}"
     );
     assert!(err.to_string().contains(&url), "{err}");

@@ -1,0 +1,258 @@
+//! What the palette shows: its context when it opens (active order, target language) and the
+//! results for a query with their previews.
+
+use serde::Serialize;
+
+use super::Library;
+use crate::Result;
+use crate::orders::Order;
+use crate::ports::LanguageDetector;
+use crate::reply::{self, Request};
+use crate::store::Status;
+
+/// Upper bound on results with a rendered preview per keystroke.
+pub const MAX_RESULTS: usize = 30;
+/// Copied text longer than this is not a buyer's message (a whole page was copied).
+const MAX_MESSAGE_BYTES: usize = 64 * 1024;
+/// Order ids are looked for only in text up to this size (the search is per word).
+const MAX_ORDER_SCAN_BYTES: usize = 4096;
+
+/// Where the palette's target language came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum LangSource {
+    /// The active order's buyer locale.
+    Order,
+    /// The language of the copied buyer message.
+    Clipboard,
+    /// The shop's default buyer language.
+    Default,
+}
+
+/// What the palette shows in its chips when it opens.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct PaletteContext {
+    /// The order found from an id on the clipboard.
+    pub order: Option<Order>,
+    /// The buyer language replies are previewed and pasted in.
+    pub lang: String,
+    /// Why that language.
+    pub lang_source: LangSource,
+    /// Every language the library has texts in (the language menu).
+    pub locales: Vec<String>,
+    /// The staff's UI language.
+    pub ui_lang: super::settings::UiLang,
+    /// Translations waiting for a reviewer (all languages).
+    #[ts(type = "number")]
+    pub review_count: u64,
+}
+
+/// The context for one opening of the palette, from the clipboard's text:
+/// 1. an order id on the clipboard (alone or inside copied text) makes that order active and
+///    its buyer's language the target;
+/// 2. other copied text is the buyer's message: its language is the target;
+/// 3. else the shop's default language.
+///
+/// # Errors
+/// Database failure.
+pub fn context(
+    library: &Library,
+    clipboard_text: Option<&str>,
+    detector: &dyn LanguageDetector,
+) -> Result<PaletteContext> {
+    let text = clipboard_text
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && t.len() <= MAX_MESSAGE_BYTES);
+    let (order, settings, locales, review_count) = {
+        let store = library.store();
+        let order = match text {
+            Some(text) if text.len() <= MAX_ORDER_SCAN_BYTES => store.find_order_id_in(text)?,
+            _ => None,
+        };
+        let review_count = store.review_counts()?.iter().map(|(_, n)| n).sum();
+        (
+            order,
+            super::settings::load_from(&store)?,
+            store.locales()?,
+            review_count,
+        )
+    };
+    let (lang, lang_source) = match (order.as_ref().and_then(|o| o.buyer_locale.clone()), text) {
+        (Some(locale), _) => (locale, LangSource::Order),
+        (None, Some(text)) if order.is_none() => match detector.language_of(text) {
+            Some(code) => (code, LangSource::Clipboard),
+            None => (settings.default_lang.clone(), LangSource::Default),
+        },
+        _ => (settings.default_lang.clone(), LangSource::Default),
+    };
+    Ok(PaletteContext {
+        order,
+        lang,
+        lang_source,
+        locales,
+        ui_lang: settings.effective_ui_lang(),
+        review_count,
+    })
+}
+
+/// One result row of the palette.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct ResultItem {
+    /// Template key.
+    pub key: String,
+    /// Title in the staff's UI language where the template has one.
+    pub title: String,
+    /// The template's typed shortcut (`;ty`).
+    pub shortcut: String,
+    /// Its category.
+    pub category: String,
+    /// The locale the reply would be pasted in.
+    pub locale: String,
+    /// That text's review status.
+    pub status: Status,
+    /// The filled text (missing values shown as `⟨name⟩`), or why it cannot be used.
+    pub preview: String,
+    /// The template's source locale.
+    pub source_locale: String,
+    /// The filled source-language text, for staff who do not read the buyer's language.
+    pub source_preview: String,
+    /// Values nothing provides: the palette asks for them before pasting.
+    pub missing: Vec<String>,
+    /// Why this reply cannot be pasted as it is (a broken text), if so.
+    pub error: Option<String>,
+}
+
+/// What the palette searches for.
+#[derive(Debug, Clone, Default)]
+pub struct Query<'a> {
+    /// What the staff typed (empty: the most used replies).
+    pub text: &'a str,
+    /// The buyer's language: previews are in it.
+    pub reply_lang: &'a str,
+    /// The active order, whose fields fill the previews.
+    pub order_id: Option<&'a str>,
+    /// How many results (capped at [`MAX_RESULTS`]).
+    pub limit: usize,
+}
+
+/// Ranked results with previews: titles in the staff's language (they choose the reply), the
+/// text in the buyer's. A template that cannot be rendered is still listed, with the reason,
+/// so staff see why it cannot be used.
+///
+/// # Errors
+/// Database failure.
+pub fn results(library: &Library, query: &Query<'_>) -> Result<Vec<ResultItem>> {
+    let index = library.index()?;
+    let store = library.store();
+    let ui_lang = super::settings::load_from(&store)?.effective_ui_lang();
+    let hits = index.search(
+        query.text,
+        Some(ui_lang.as_str()),
+        query.limit.min(MAX_RESULTS),
+    );
+    let mut items = Vec::with_capacity(hits.len());
+    for hit in hits {
+        let template = store.template(&hit.key)?;
+        let request = Request {
+            key: &hit.key,
+            lang: Some(query.reply_lang),
+            order_id: query.order_id,
+            vars: &[],
+        };
+        let item = match reply::preview(&store, library.renderer(), &request) {
+            Ok(preview) => ResultItem {
+                key: hit.key,
+                title: hit.title,
+                shortcut: template.shortcut,
+                category: template.category,
+                locale: preview.reply.locale,
+                status: preview.reply.status,
+                preview: preview.reply.text,
+                source_locale: preview.source_locale,
+                source_preview: preview.source_text,
+                missing: preview.missing,
+                error: None,
+            },
+            Err(e) => ResultItem {
+                key: hit.key,
+                title: hit.title,
+                shortcut: template.shortcut,
+                category: template.category,
+                locale: query.reply_lang.to_string(),
+                status: Status::NeedsReview,
+                preview: e.to_string(),
+                source_locale: template.source_locale.clone(),
+                source_preview: String::new(),
+                missing: Vec::new(),
+                error: Some(e.to_string()),
+            },
+        };
+        items.push(item);
+    }
+    Ok(items)
+}
+
+/// Orders matching `query` (id, buyer, tracking number), for the order picker.
+///
+/// # Errors
+/// Database failure.
+pub fn find_orders(library: &Library, query: &str) -> Result<Vec<Order>> {
+    library.store().search_orders(query, 20)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Says(Option<&'static str>);
+    impl LanguageDetector for Says {
+        fn language_of(&self, _text: &str) -> Option<String> {
+            self.0.map(str::to_string)
+        }
+    }
+
+    const EN: &str = "hi = Hello { $buyer_name }\n    .title = Greeting\n";
+    const RU: &str = "hi = Здравствуйте, { $buyer_name }\n";
+
+    #[test]
+    fn language_comes_from_the_copied_message_else_the_default() {
+        let library = super::super::test_library(&[("en", EN), ("ru", RU)]);
+        let ctx = context(&library, Some("  Когда доставка?  "), &Says(Some("ru"))).unwrap();
+        assert_eq!(
+            (ctx.lang.as_str(), ctx.lang_source),
+            ("ru", LangSource::Clipboard)
+        );
+        let ctx = context(&library, Some("ok"), &Says(None)).unwrap();
+        assert_eq!(
+            (ctx.lang.as_str(), ctx.lang_source),
+            ("en", LangSource::Default)
+        );
+        let ctx = context(&library, None, &Says(Some("ru"))).unwrap();
+        assert_eq!(
+            ctx.lang_source,
+            LangSource::Default,
+            "nothing copied, nothing detected"
+        );
+        assert_eq!(ctx.locales, vec!["en".to_string(), "ru".to_string()]);
+    }
+
+    #[test]
+    fn results_preview_in_the_buyer_language_with_missing_values_marked() {
+        let library = super::super::test_library(&[("en", EN), ("ru", RU)]);
+        let items = results(
+            &library,
+            &Query {
+                text: "greeting",
+                reply_lang: "ru",
+                order_id: None,
+                limit: 5,
+            },
+        )
+        .unwrap();
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].locale, "ru");
+        assert_eq!(items[0].preview, "Здравствуйте, ⟨buyer_name⟩");
+        assert_eq!(items[0].source_preview, "Hello ⟨buyer_name⟩");
+        assert_eq!(items[0].missing, vec!["buyer_name".to_string()]);
+    }
+}

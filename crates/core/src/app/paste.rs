@@ -1,0 +1,277 @@
+//! Pasting a reply: the checks before anything leaves the app (every value given, the text
+//! approved or confirmed), the paste pipeline over the OS ports, what the person is told when
+//! it fails, and the usage record that ranks the reply higher next time.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::Library;
+use super::settings::{self, Settings, UiLang};
+use crate::paste::{PasteError, PasteReport, PasteStage, PasteTimings, paste_into};
+use crate::ports::{Clipboard, Clock, FocusTracker, KeyInjector, WindowId};
+use crate::reply::{self, Reply, Request};
+use crate::store::Status;
+use crate::{Error, Result};
+
+/// What the palette asks to paste.
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PasteRequest {
+    /// Template key.
+    pub key: String,
+    /// The buyer language.
+    pub lang: String,
+    /// The active order.
+    #[ts(optional = nullable)]
+    pub order_id: Option<String>,
+    /// Values the person typed into the palette's form; blank ones count as not given.
+    #[serde(default)]
+    #[ts(as = "Option<BTreeMap<String, String>>", optional)]
+    pub vars: BTreeMap<String, String>,
+    /// The person confirmed a text that is not approved.
+    #[serde(default)]
+    #[ts(as = "Option<bool>", optional)]
+    pub confirmed: bool,
+}
+
+/// A reply that passed every check and may be pasted.
+#[derive(Debug, Clone)]
+pub struct ReadyReply {
+    /// The filled text.
+    pub reply: Reply,
+    /// The order it was filled from (recorded with the use).
+    pub order_id: Option<String>,
+    /// The settings at that moment (paste keystrokes).
+    pub settings: Settings,
+}
+
+/// Fills the reply and checks that it may be pasted: every value given, and the text approved
+/// unless the person confirmed it. Runs before the palette hides, so a refusal is shown in it.
+///
+/// # Errors
+/// [`Error::Render`] naming the missing values (the palette asks for them);
+/// [`Error::Unreviewed`] when the text is not approved and not confirmed; unknown template or
+/// order.
+pub fn prepare(library: &Library, request: &PasteRequest) -> Result<ReadyReply> {
+    let vars: Vec<(String, String)> = request
+        .vars
+        .iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let store = library.store();
+    let reply = reply::fill(
+        &store,
+        library.renderer(),
+        &Request {
+            key: &request.key,
+            lang: Some(&request.lang),
+            order_id: request.order_id.as_deref(),
+            vars: &vars,
+        },
+    )?;
+    if reply.status != Status::Approved && !request.confirmed {
+        return Err(Error::Unreviewed {
+            key: reply.key,
+            locale: reply.locale,
+            status: reply.status,
+        });
+    }
+    Ok(ReadyReply {
+        reply,
+        order_id: request.order_id.clone(),
+        settings: settings::load_from(&store)?,
+    })
+}
+
+/// The OS ports a paste runs over.
+#[allow(missing_debug_implementations)] // trait objects of the OS ports
+pub struct PastePorts<'a> {
+    /// The system clipboard.
+    pub clipboard: &'a mut dyn Clipboard,
+    /// Sends the paste keystroke.
+    pub keys: &'a mut dyn KeyInjector,
+    /// Finds and activates windows.
+    pub focus: &'a mut dyn FocusTracker,
+}
+
+/// A paste that did not arrive, in words for the person at the desk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct PasteFailure {
+    /// The pipeline's code (`focus_not_restored`, `keystroke_failed`…).
+    pub code: crate::Code,
+    /// What happened and what to do, in the staff's UI language.
+    pub message: String,
+    /// The technical detail (for the log).
+    pub detail: String,
+    /// The reply is on the clipboard, so it can be pasted by hand.
+    pub reply_on_clipboard: bool,
+}
+
+/// Pastes a checked reply into `target` (the window that had focus when the palette opened)
+/// with the keystroke that application takes, and records the use. When the paste fails at
+/// any stage the reply is left on the clipboard, so the person can paste it by hand, and the
+/// failure says so.
+///
+/// Blocks for the focus wait plus the restore delay: call it on a worker thread.
+///
+/// # Errors
+/// A [`PasteFailure`] ready to show.
+pub fn run(
+    library: &Library,
+    ready: &ReadyReply,
+    target: Option<WindowId>,
+    ports: PastePorts<'_>,
+    timings: &PasteTimings,
+    clock: &dyn Clock,
+) -> std::result::Result<PasteReport, PasteFailure> {
+    let app_id = target.and_then(|w| ports.focus.app_id(w).ok().flatten());
+    let keystroke = ready.settings.keystroke_for(app_id.as_deref());
+    log::info!("target application {app_id:?}: paste with {keystroke}");
+    let ui = ready.settings.effective_ui_lang();
+    match paste_into(
+        target,
+        &ready.reply.text,
+        keystroke,
+        timings,
+        ports.clipboard,
+        ports.keys,
+        ports.focus,
+        clock,
+    ) {
+        Ok(report) => {
+            let recorded = library.store().record_usage(
+                &ready.reply.key,
+                &ready.reply.locale,
+                ready.order_id.as_deref(),
+            );
+            if let Err(e) = recorded {
+                log::warn!("usage not recorded: {e}");
+            }
+            library.changed();
+            Ok(report)
+        }
+        Err(error) => {
+            // Whatever failed, the reply goes (back) on the clipboard: the buyer is waiting, and
+            // a paste by hand is one keystroke away.
+            let on_clipboard = ports.clipboard.write_text(&ready.reply.text).is_ok();
+            Err(failure(&error, on_clipboard, ui))
+        }
+    }
+}
+
+/// Words for a failed paste.
+fn failure(error: &PasteError, on_clipboard: bool, ui: UiLang) -> PasteFailure {
+    let stage = match error {
+        PasteError::FocusNotRestored { .. } => PasteStage::Focus,
+        PasteError::Port { stage, .. } => *stage,
+    };
+    let what = match (ui, stage) {
+        (UiLang::ZhCn, PasteStage::Focus) => "没有粘贴：原来的窗口没有重新获得焦点（可能已关闭）。",
+        (UiLang::ZhCn, PasteStage::ReadClipboard | PasteStage::WriteClipboard) => {
+            "没有粘贴：剪贴板暂时无法使用，请稍后再试。"
+        }
+        (UiLang::ZhCn, PasteStage::SendKeys) => {
+            "可能没有粘贴：无法发送粘贴快捷键。如果反复出现，请在设置中选择其他粘贴快捷键。"
+        }
+        (UiLang::En, PasteStage::Focus) => {
+            "Nothing was pasted: the window you were typing in did not get focus back (it may have closed)."
+        }
+        (UiLang::En, PasteStage::ReadClipboard | PasteStage::WriteClipboard) => {
+            "Nothing was pasted: the clipboard is busy. Try again in a moment."
+        }
+        (UiLang::En, PasteStage::SendKeys) => {
+            "The reply may not have been pasted: the paste keystroke could not be sent. If this keeps happening, choose another paste keystroke in Settings."
+        }
+    };
+    let hand = match (ui, on_clipboard) {
+        (UiLang::ZhCn, true) => "回复已在剪贴板上：点击回复输入框，按 Ctrl+V 手动粘贴。",
+        (UiLang::ZhCn, false) => "回复也无法放到剪贴板上：请重新打开面板，从预览中复制。",
+        (UiLang::En, true) => {
+            "The reply is on the clipboard: click into the reply field and paste it by hand (Ctrl+V)."
+        }
+        (UiLang::En, false) => {
+            "The reply could not be put on the clipboard either: open the palette again and copy it from the preview."
+        }
+    };
+    let sep = if ui == UiLang::ZhCn { "" } else { " " };
+    PasteFailure {
+        code: error.code(),
+        message: format!("{what}{sep}{hand}"),
+        detail: error.to_string(),
+        reply_on_clipboard: on_clipboard,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EN: &str = "hi = Hello { $buyer_name }\n    .title = Greeting\nok = Fine\n";
+    const FR: &str = "hi = Bonjour { $buyer_name }\nok = Bien\n";
+
+    fn library() -> Library {
+        Library::with_store(
+            ":memory:".into(),
+            crate::store::test_library(&[("en", EN), ("fr", FR)], Some(Status::NeedsReview)),
+        )
+    }
+
+    #[test]
+    fn missing_values_and_unreviewed_texts_are_refused_before_anything_is_pasted() {
+        let library = library();
+        let mut request = PasteRequest {
+            key: "hi".into(),
+            lang: "en".into(),
+            ..PasteRequest::default()
+        };
+        let err = prepare(&library, &request).unwrap_err();
+        assert!(matches!(&err, Error::Render { missing, .. } if missing == &["buyer_name"]));
+        request.vars.insert("buyer_name".into(), "  ".into());
+        assert!(
+            prepare(&library, &request).is_err(),
+            "a blank value is not a value"
+        );
+        request.vars.insert("buyer_name".into(), "Ana".into());
+        assert_eq!(prepare(&library, &request).unwrap().reply.text, "Hello Ana");
+
+        request.lang = "fr".into();
+        let err = prepare(&library, &request).unwrap_err();
+        assert_eq!(err.code(), "unreviewed");
+        request.confirmed = true;
+        assert_eq!(
+            prepare(&library, &request).unwrap().reply.text,
+            "Bonjour Ana"
+        );
+    }
+
+    #[test]
+    fn failures_say_where_the_reply_is() {
+        let error = PasteError::FocusNotRestored {
+            target: WindowId(7),
+            waited: std::time::Duration::from_millis(500),
+            focused: None,
+        };
+        let en = failure(&error, true, UiLang::En);
+        assert_eq!(en.code, "focus_not_restored");
+        assert!(
+            en.message.starts_with("Nothing was pasted"),
+            "{}",
+            en.message
+        );
+        assert!(
+            en.message.contains("paste it by hand (Ctrl+V)"),
+            "{}",
+            en.message
+        );
+        assert!(en.detail.contains("500 ms"), "{}", en.detail);
+        let zh = failure(&error, false, UiLang::ZhCn);
+        assert!(
+            zh.message.contains("没有粘贴") && zh.message.contains("复制"),
+            "{}",
+            zh.message
+        );
+        assert!(!zh.reply_on_clipboard);
+    }
+}

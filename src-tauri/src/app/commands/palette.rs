@@ -1,0 +1,105 @@
+//! The palette's commands: its context, results, the order picker, paste and hide.
+
+use quickreply_core::app::palette::{self as core_palette, PaletteContext, Query, ResultItem};
+use quickreply_core::app::paste::{self, PastePorts, PasteRequest};
+use quickreply_core::orders::Order;
+use quickreply_core::paste::PasteTimings;
+use quickreply_core::ports::SystemClock;
+use tauri::{AppHandle, Manager, State};
+
+use crate::app::error::IpcResult;
+use crate::app::state::AppState;
+use crate::app::windows::palette;
+
+#[tauri::command]
+pub fn palette_context(state: State<'_, AppState>) -> IpcResult<PaletteContext> {
+    if let Some(context) = state.lock(&state.context).clone() {
+        return Ok(context);
+    }
+    palette::compute_context(&state)
+}
+
+/// `lang` is the buyer's language (the previews'); titles come in the staff's.
+#[tauri::command(async)]
+pub fn search(
+    state: State<'_, AppState>,
+    query: String,
+    lang: String,
+    order_id: Option<String>,
+    limit: usize,
+) -> IpcResult<Vec<ResultItem>> {
+    state.run(|library| {
+        core_palette::results(
+            library,
+            &Query {
+                text: &query,
+                reply_lang: &lang,
+                order_id: order_id.as_deref(),
+                limit,
+            },
+        )
+    })
+}
+
+#[tauri::command(async)]
+pub fn find_orders(state: State<'_, AppState>, query: String) -> IpcResult<Vec<Order>> {
+    state.run(|library| core_palette::find_orders(library, &query))
+}
+
+/// Checks the reply (values, review status) while the palette is still open, so a refusal
+/// shows there; then hides the palette and pastes on a worker thread (the hide must be
+/// processed by the event loop before focus can go back to the target). A paste that fails
+/// later brings the palette back with the reason.
+#[tauri::command(async)]
+pub fn paste(app: AppHandle, state: State<'_, AppState>, request: PasteRequest) -> IpcResult<()> {
+    let ready = state.run(|library| paste::prepare(library, &request))?;
+    palette::hide(&app, false);
+    std::thread::spawn(move || {
+        let state = app.state::<AppState>();
+        let target = *state.lock(&state.target);
+        let outcome = state.with_ports(|p| {
+            paste::run(
+                &state.library,
+                &ready,
+                target,
+                PastePorts {
+                    clipboard: p.clipboard.as_mut(),
+                    keys: p.keys.as_mut(),
+                    focus: p.focus.as_mut(),
+                },
+                &PasteTimings::default(),
+                &SystemClock,
+            )
+        });
+        match outcome {
+            Ok(Ok(report)) => log::info!(
+                "pasted {} ({}) into {target:?}: focus {:?}, total {:?}, clipboard restored: {}",
+                ready.reply.key,
+                ready.reply.locale,
+                report.focus_wait,
+                report.total,
+                report.restored
+            ),
+            Ok(Err(failure)) => {
+                log::error!("paste of {} failed: {}", ready.reply.key, failure.detail);
+                palette::show_failure(&app, &failure);
+            }
+            Err(e) => {
+                log::error!("paste of {} failed: {}", ready.reply.key, e.message);
+                let failure = quickreply_core::app::paste::PasteFailure {
+                    code: e.code,
+                    message: e.message,
+                    detail: String::new(),
+                    reply_on_clipboard: false,
+                };
+                palette::show_failure(&app, &failure);
+            }
+        }
+    });
+    Ok(())
+}
+
+#[tauri::command]
+pub fn hide_palette(app: AppHandle) {
+    palette::hide(&app, true);
+}

@@ -1,0 +1,233 @@
+//! The command line's arguments (clap). What each command does is in the module of its group.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+use quickreply_core::app::vars;
+use quickreply_core::orders::Format;
+use quickreply_core::store::Status;
+use quickreply_core::translate::ProviderKind;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "quickreply",
+    version,
+    about = "Quick replies for cross-border shops"
+)]
+pub struct Cli {
+    /// Library database (default: the OS data directory). Also QUICKREPLY_DB.
+    #[arg(long, global = true, env = "QUICKREPLY_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import or export template packs (folders of LOCALE.ftl files)
+    #[command(subcommand)]
+    Pack(PackCommand),
+    /// List templates
+    #[command(subcommand)]
+    Templates(TemplatesCommand),
+    /// Fill a template and print the text
+    Render {
+        key: String,
+        /// Buyer language (BCP-47); default: the order's buyer locale, else the template's source
+        #[arg(long, value_name = "LOCALE")]
+        lang: Option<String>,
+        /// Fill order fields from this imported order
+        #[arg(long, value_name = "ORDER_ID")]
+        order: Option<String>,
+        /// Set a variable; overrides shop variables and order fields
+        #[arg(long = "var", value_name = "NAME=VALUE", value_parser = parse_var)]
+        vars: Vec<(String, String)>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fuzzy-search templates
+    Search {
+        query: String,
+        /// Show titles in this language where available
+        #[arg(long, value_name = "LOCALE")]
+        lang: Option<String>,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import and look up orders
+    #[command(subcommand)]
+    Orders(OrdersCommand),
+    /// Shop-wide variables (shop name, signature…)
+    #[command(subcommand)]
+    Vars(VarsCommand),
+    /// Machine-translation providers (keys go to the OS keyring)
+    #[command(subcommand)]
+    Providers(ProvidersCommand),
+    /// Machine-translate a template and store the draft for review; prints the draft
+    Translate {
+        key: String,
+        /// Target language (BCP-47)
+        #[arg(long, value_name = "LOCALE")]
+        to: String,
+        /// Provider to use (default: the only one, or the one chosen in Settings)
+        #[arg(long, value_name = "NAME")]
+        provider: Option<String>,
+        /// Print the draft with its status, problem and billed characters as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Review machine translations: list, approve, reject
+    #[command(subcommand)]
+    Review(ReviewCommand),
+    /// Open the palette of the running app (bind this to a system shortcut on Wayland)
+    Palette,
+    /// Detect the language of a buyer's message (no TEXT: one message per stdin line)
+    Detect {
+        text: Option<String>,
+        /// Add confidence and the runner-up
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PackCommand {
+    /// Import a pack folder, or the built-in starter library with --starter
+    Import {
+        #[arg(
+            required_unless_present = "starter",
+            conflicts_with = "starter",
+            value_name = "DIR"
+        )]
+        dir: Option<PathBuf>,
+        #[arg(long)]
+        starter: bool,
+        /// Source locale (default: pack.toml's, else en)
+        #[arg(long, value_name = "LOCALE")]
+        source: Option<String>,
+        /// Status of translations that pack.toml does not list (default approved)
+        #[arg(long, value_name = "approved|needs-review", value_parser = parse_import_status)]
+        status: Option<Status>,
+    },
+    /// Write the library as a pack folder
+    Export {
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// One line per template: KEY, TITLE, CATEGORY, LOCALES (tab-separated)
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OrdersCommand {
+    /// Import a CSV/TSV order file (generic header or Amazon flat file)
+    Import {
+        file: PathBuf,
+        #[arg(long, default_value = "auto", value_parser = parse_format)]
+        format: Format,
+    },
+    /// Show one order
+    Show {
+        order_id: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum VarsCommand {
+    /// Set a shop variable
+    Set { name: String, value: String },
+    /// List shop variables
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_var(s: &str) -> std::result::Result<(String, String), String> {
+    vars::parse_assignment(s).map_err(|e| e.to_string())
+}
+
+fn parse_import_status(s: &str) -> std::result::Result<Status, String> {
+    match s.parse::<Status>() {
+        Ok(status @ (Status::Approved | Status::NeedsReview)) => Ok(status),
+        _ => Err(format!("'{s}' is not approved or needs-review")),
+    }
+}
+
+fn parse_format(s: &str) -> std::result::Result<Format, String> {
+    s.parse::<Format>().map_err(|e| e.to_string())
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProvidersCommand {
+    /// Add a provider, or change the one with this name
+    Add {
+        name: String,
+        #[arg(long, value_parser = parse_kind)]
+        kind: ProviderKind,
+        /// Endpoint (default: the service's public one; for openai the base URL, e.g.
+        /// http://127.0.0.1:8080/v1)
+        #[arg(long)]
+        url: Option<String>,
+        /// Model name (openai)
+        #[arg(long)]
+        model: Option<String>,
+        /// DeepL formality: default, more or less
+        #[arg(long)]
+        formality: Option<String>,
+        /// DeepL glossary id
+        #[arg(long)]
+        glossary: Option<String>,
+    },
+    /// Read the provider's API key from stdin into the OS keyring
+    Key { name: String },
+    /// List the providers (keys are never shown)
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check that a provider answers and accepts its key
+    Test { name: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReviewCommand {
+    /// Translations waiting for review (machine, needs_review, stale)
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Approve a translation: it is then pasted without a warning
+    Approve {
+        key: String,
+        #[arg(long, value_name = "LOCALE")]
+        lang: String,
+        /// Reviewer's name (default: the login name)
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+    },
+    /// Reject a translation: it is never pasted; the source language answers instead
+    Reject {
+        key: String,
+        #[arg(long, value_name = "LOCALE")]
+        lang: String,
+    },
+    /// Open the review window of the running app (starting it if needed)
+    Open,
+}
+
+fn parse_kind(s: &str) -> std::result::Result<ProviderKind, String> {
+    s.parse().map_err(|e: quickreply_core::Error| e.to_string())
+}

@@ -1,0 +1,79 @@
+// Development-only fake backend (vite dev server, or `npm run build:mock`).
+// Never part of the production bundle: main.ts imports it behind compile-time flags.
+//
+// It does not render or check Fluent: templates, previews, validation errors and placeholder
+// problems come from ui/tests/fixtures/core-previews.json, which the real Rust core wrote.
+// A text it has no fixture for is answered with "(no fixture for this text — run the real app)".
+//
+// URL parameters: ?label=palette|settings|review|manager  &ui=en|zh-CN  &lang=ar  &order=none
+//                 &script=type:trk,key:Enter,wait:50   (drives the UI for screenshots)
+//                 &review=empty (empty review queue)  &mtFail=quota|network|bad_key (review_translate,
+//                 back_translate and test_provider fail with that mt_* code)  &pasteFail=1
+import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
+import { emit } from "@tauri-apps/api/event";
+import type { Settings } from "../api";
+import { core } from "./core-fixture";
+import { ORDERS, params, settingsAnswer, sleep, store, uiLanguage } from "./data";
+import * as palette from "./palette";
+import * as providers from "./providers";
+import * as review from "./review";
+import { runScript } from "./script";
+
+type Args = Record<string, any>;
+
+/** Commands that do not wait for a machine-translation provider. */
+const COMMANDS: Record<string, (a: Args) => unknown> = {
+  ui_language: () => uiLanguage(),
+  palette_context: () => palette.context(review.reviewCount()),
+  search: (a) => palette.search(a as never),
+  find_orders: (a) => {
+    const q = String(a.query ?? "").toLowerCase();
+    return ORDERS.filter((o) => !q || o.order_id.toLowerCase().includes(q) || (o.buyer_name ?? "").toLowerCase().includes(q));
+  },
+  paste: (a) => palette.paste(a.request),
+  hide_palette: () => (console.info("[mock] hide_palette"), null),
+  open_review: () => (console.info("[mock] open_review"), null),
+  get_settings: () => settingsAnswer(),
+  save_settings: (a) => {
+    const s = a.settings as Settings;
+    if (s.hotkey.includes("Super")) throw { code: "hotkey", message: `${s.hotkey} is already used by the system.` };
+    store.settings = structuredClone(s);
+    return structuredClone(store.settings);
+  },
+  review_queue: () => review.queue(),
+  review_preview: (a) => core.reviewPreview(a as never),
+  review_save: (a) => review.save(a as never),
+  review_decide: (a) => review.decide(a as never),
+  list_providers: () => providers.list(),
+  save_provider: (a) => providers.save(a as never),
+  set_default_provider: (a) => providers.setDefault(a as never),
+};
+
+/** Commands that call a provider: slower, and failing with ?mtFail=…. */
+const MT_COMMANDS: Record<string, [number, (a: Args) => unknown]> = {
+  back_translate: [400, (a) => review.backTranslate(a as never)],
+  review_translate: [600, (a) => review.translate(a as never)],
+  test_provider: [500, (a) => providers.test(a as never)],
+};
+
+async function answer(cmd: string, args: Args): Promise<unknown> {
+  await sleep(cmd === "search" ? 5 + Math.random() * 40 : 30);
+  const mt = MT_COMMANDS[cmd];
+  if (mt) {
+    await sleep(mt[0]);
+    providers.mtFail();
+    return mt[1](args);
+  }
+  const run = COMMANDS[cmd];
+  if (!run) throw { code: "unknown_command", message: `mock: no command ${cmd}` };
+  return run(args);
+}
+
+export function installMock(): void {
+  mockWindows(params.get("label") ?? "palette");
+  mockIPC((cmd, raw) => answer(cmd, (raw ?? {}) as Args), { shouldMockEvents: true });
+  (window as any).__qrMock = { showPalette: () => emit("palette-shown", palette.context(review.reviewCount())) };
+  if (core.data.generated_by.startsWith("placeholder")) console.warn("[mock] tests/fixtures/core-previews.json is the hand-made placeholder: most texts have no fixture yet");
+  const script = params.get("script");
+  if (script) void runScript(script);
+}

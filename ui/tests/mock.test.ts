@@ -1,0 +1,102 @@
+// The core's fixture and the fake backend built on it (dev server, build:mock).
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { clearMocks } from "@tauri-apps/api/mocks";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import raw from "./fixtures/core-previews.json";
+import { api, type ApiError } from "../src/api";
+import { Fixture, NO_FIXTURE, NO_FIXTURE_PROBLEM, parseFixture } from "../src/mock/fixture";
+import { core, WAITING } from "./support/cases";
+
+describe("core fixture", () => {
+  it("has the agreed shape", () => {
+    expect(() => parseFixture(raw)).not.toThrow();
+    expect(core.data.templates.length).toBeGreaterThan(0);
+    expect(core.data.previews.length).toBeGreaterThan(0);
+  });
+
+  it("says which field is off", () => {
+    const bad = structuredClone(raw) as any;
+    bad.previews[0].missing = "buyer_name";
+    expect(() => parseFixture(bad)).toThrow("previews[0].missing should be an array");
+    const status = structuredClone(raw) as any;
+    status.templates[0].variants[0].status = "done";
+    expect(() => parseFixture(status)).toThrow("templates[0].variants[0].status");
+    expect(() => parseFixture({ templates: [], previews: [] })).toThrow("generated_by");
+  });
+
+  it("looks texts up by key, locale, order and exact body; never invents a rendering", () => {
+    const p = core.data.previews[0];
+    expect(core.find(p.key, p.locale, p.order_id, p.body)).toBe(p);
+    expect(core.find(p.key, p.locale, p.order_id, p.body + " ")).toBeNull();
+    expect(core.find(p.key, p.locale, "no-such-order", p.body)).toBeNull();
+    const fx = new Fixture({ generated_by: "test", templates: [], previews: [] });
+    expect(fx.reviewPreview({ key: "k", locale: "ar", body: "{ $x }", orderId: null })).toEqual({
+      text: NO_FIXTURE,
+      source_text: NO_FIXTURE,
+      missing: [],
+      errors: [],
+      problem: NO_FIXTURE_PROBLEM,
+    });
+  });
+
+  it("a review preview is the core's: text, missing values, errors and problem", () => {
+    const p = core.data.previews.find((x) => x.errors.length)!;
+    const r = core.reviewPreview({ key: p.key, locale: p.locale, body: p.body, orderId: p.order_id });
+    expect(r.text).toBe(p.text);
+    expect(r.errors.map(({ line, column, message }) => ({ line, column, message }))).toEqual(p.errors);
+    expect(r.problem).toBe(p.problem);
+  });
+});
+
+describe("the fake backend renders no Fluent of its own", () => {
+  const dir = join(__dirname, "../src/mock");
+  it.each(readdirSync(dir))("%s", (f) => {
+    const text = readFileSync(join(dir, f), "utf8");
+    // no parser, no plural rules, no placeholder substitution
+    expect(text).not.toMatch(/PluralRules|parseFtl|evalFtl|\.replace\(\/\\\{/);
+  });
+});
+
+describe("fake backend", () => {
+  beforeAll(async () => {
+    const { installMock } = await import("../src/mock/backend");
+    installMock();
+  });
+  afterAll(() => clearMocks());
+
+  it("answers ui_language with a concrete language", async () => {
+    expect(["en", "zh-CN"]).toContain(await api.uiLanguage());
+    expect((await api.paletteContext()).ui_lang).not.toBe("auto");
+  });
+
+  it("searches the fixture's templates and previews them from it", async () => {
+    const results = await api.search("", "en", null, 50);
+    expect(results.map((r) => r.key).sort()).toEqual(core.templates().map((t) => t.key).sort());
+    for (const r of results) {
+      const tpl = core.template(r.key)!;
+      const v = core.variantFor(tpl, "en");
+      expect(r.preview).toBe(core.find(r.key, v.locale, null, v.body)?.text ?? NO_FIXTURE);
+    }
+  });
+
+  it("lists the fixture's waiting translations and checks edits with the fixture", async () => {
+    const q = await api.reviewQueue();
+    const waiting = core.templates().flatMap((t) => t.variants.filter((v) => WAITING.includes(v.status)));
+    expect(q.items).toHaveLength(waiting.length);
+    const it0 = q.items[0];
+    const p = await api.reviewPreview(it0.key, it0.locale, it0.body + " edited", null);
+    expect(p.text).toBe(NO_FIXTURE);
+    expect(p.problem).toBe(NO_FIXTURE_PROBLEM);
+    const refused = await api.reviewDecide(it0.key, it0.locale, "approved", "me").catch((e: ApiError) => e);
+    if (it0.problem) expect(refused).toMatchObject({ code: "invalid" });
+  });
+
+  it("paste asks for the values the core said are missing", async () => {
+    const p = core.data.previews.find((x) => x.order_id === null && x.missing.length && !x.errors.length)!;
+    const tpl = core.template(p.key)!;
+    if (core.variantFor(tpl, p.locale).body !== p.body) return;
+    const e = await api.paste({ key: p.key, lang: p.locale, orderId: null, vars: {}, confirmed: true }).catch((x: ApiError) => x);
+    expect(e).toMatchObject({ code: "missing", missing: p.missing });
+  });
+});

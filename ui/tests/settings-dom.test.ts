@@ -1,0 +1,196 @@
+// The settings window against a fake backend.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { ProviderConfig, Settings } from "../src/api";
+import { getLang, setLang } from "../src/i18n";
+import { mountSettings } from "../src/settings/view";
+import { fakeBackend, mountRoot, press, q, qa, tick, type } from "./support/dom";
+
+const SETTINGS: Settings = {
+  hotkey: "Ctrl+Shift+Space",
+  paste_keystroke: "Ctrl+V",
+  default_lang: "en",
+  ui_lang: "en",
+  autostart: true,
+  shop_vars: { shop_name: "Lotus Home", support_email: "help@lotus.example" },
+  paste_overrides: { "Gnome-terminal": "Ctrl+Shift+V" },
+};
+
+const PROVIDERS: ProviderConfig[] = [
+  { name: "deepl", kind: "deepl", url: null, model: null, formality: "more", glossary: null, has_key: true },
+  { name: "local-llm", kind: "openai", url: "http://127.0.0.1:8080/v1", model: "qwen", formality: null, glossary: null, has_key: false },
+];
+
+let backend: ReturnType<typeof fakeBackend> | null = null;
+
+function start(opts: { save?: (s: Settings) => Settings; uiLanguage?: string } = {}) {
+  setLang("en");
+  backend = fakeBackend((cmd, args) => {
+    switch (cmd) {
+      case "get_settings":
+        return structuredClone(SETTINGS);
+      case "save_settings":
+        return opts.save ? opts.save(args.settings) : args.settings;
+      case "ui_language":
+        return opts.uiLanguage ?? "en";
+      case "list_providers":
+        return { providers: structuredClone(PROVIDERS), default_provider: "deepl", cache_entries: 12, billed_chars: 3400 };
+      case "save_provider":
+        return { ...args.config, has_key: !!args.key };
+      case "test_provider":
+        return "ok: 5 of 500 characters used";
+      case "set_default_provider":
+        return null;
+    }
+    throw { code: "unknown", message: cmd };
+  });
+  const root = mountRoot();
+  mountSettings(root);
+  return root;
+}
+
+afterEach(() => {
+  backend?.dispose();
+  backend = null;
+});
+
+const saves = () => backend!.calls.filter((c) => c.cmd === "save_settings").map((c) => c.args.settings as Settings);
+const lists = (root: HTMLElement) => qa(root, ".vars-list");
+const names = (list: HTMLElement) => qa<HTMLInputElement>(list, ".var-item input.mono").map((i) => i.value);
+const saveButton = (root: HTMLElement) => q<HTMLButtonElement>(root, ".settings-footer .btn-primary");
+const buttonText = (root: HTMLElement, text: string) => qa<HTMLButtonElement>(root, "button").find((b) => b.textContent?.includes(text))!;
+
+async function loaded(root: HTMLElement): Promise<void> {
+  await vi.waitFor(() => expect(q(root, ".settings-form")).not.toBeNull());
+  await vi.waitFor(() => expect(qa(root, ".provider-card")).toHaveLength(2));
+}
+
+describe("settings", () => {
+  it("shows the settings, the rows and the providers", async () => {
+    const root = start();
+    await loaded(root);
+    expect(qa(root, "#hotkey kbd").map((k) => k.textContent)).toEqual(["Ctrl", "Shift", "Space"]);
+    const [apps, vars] = [q(root, "#paste-apps-list"), lists(root)[1]];
+    expect(names(apps)).toEqual(["Gnome-terminal"]);
+    expect(names(vars)).toEqual(["shop_name", "support_email"]);
+    expect(qa<HTMLInputElement>(vars, ".var-item input:not(.mono)").map((i) => i.value)).toEqual(["Lotus Home", "help@lotus.example"]);
+    expect(q(root, ".var-head")).not.toBeNull();
+    expect(qa<HTMLOptionElement>(root, "#uilang option").map((o) => o.value)).toEqual(["auto", "en", "zh-CN"]);
+    expect(qa<HTMLOptionElement>(root, "#mt-default option").map((o) => o.value)).toEqual(["", "deepl", "local-llm"]);
+    expect(q(root, ".mt-stats").textContent).toContain("12");
+    expect(root.querySelector("[style]")).toBeNull();
+  });
+
+  it("adds, checks and removes shop variables and paste keys, and saves them", async () => {
+    const root = start();
+    await loaded(root);
+    const vars = lists(root)[1];
+    buttonText(root, "Add variable").click();
+    const fresh = qa<HTMLInputElement>(vars, ".var-item input.mono")[2];
+    expect(document.activeElement).toBe(fresh);
+    expect(fresh.getAttribute("aria-invalid")).toBeNull(); // no nagging while it is empty
+    type(fresh, "1bad");
+    expect(fresh.getAttribute("aria-invalid")).not.toBeNull();
+    expect(qa(vars, ".var-error")[2].textContent).not.toBe("");
+    type(fresh, "shop_name");
+    expect(qa(vars, ".var-error")[2].textContent).not.toBe(""); // duplicate
+    expect(qa(vars, ".var-error")[0].textContent).toBe("");
+    press("s", { ctrl: true, code: "KeyS" });
+    expect(saves()).toHaveLength(0);
+    expect(q(root, ".save-status.status-error")).not.toBeNull();
+    expect(document.activeElement).toBe(fresh);
+
+    type(fresh, "greeting");
+    const value = qa<HTMLInputElement>(vars, ".var-item input:not(.mono)")[2];
+    type(value, "Salam");
+    // remove the first row: the focus moves to the row now in its place
+    qa<HTMLButtonElement>(vars, ".btn-icon")[0].click();
+    expect(names(vars)).toEqual(["support_email", "greeting"]);
+    expect(document.activeElement).toBe(qa(vars, ".var-item input.mono")[0]);
+
+    const apps = q(root, "#paste-apps-list");
+    buttonText(root, "Add application").click();
+    type(qa<HTMLInputElement>(apps, ".var-item input")[1], "gnome-TERMINAL");
+    expect(qa(apps, ".var-error")[1].textContent).not.toBe(""); // same application, other case
+    type(qa<HTMLInputElement>(apps, ".var-item input")[1], "XTerm");
+    expect(qa(apps, ".var-error")[1].textContent).toBe("");
+    const sel = q<HTMLSelectElement>(qa(apps, ".var-item")[0], "select");
+    sel.value = "Shift+Insert";
+    sel.dispatchEvent(new Event("change"));
+
+    // happy-dom does not select an option marked selected before it joins its <select>
+    q<HTMLSelectElement>(root, "#paste").value = "Ctrl+V";
+    q<HTMLSelectElement>(root, "#uilang").value = "en";
+    q<HTMLFormElement>(root, ".settings-form").dispatchEvent(new Event("submit", { cancelable: true }));
+    await vi.waitFor(() => expect(saves()).toHaveLength(1));
+    expect(saves()[0]).toEqual({
+      ...SETTINGS,
+      shop_vars: { support_email: "help@lotus.example", greeting: "Salam" },
+      paste_overrides: { "Gnome-terminal": "Shift+Insert", XTerm: "Ctrl+Shift+V" },
+    });
+    await vi.waitFor(() => expect(q(root, ".save-status.status-ok")).not.toBeNull());
+    // the form is rebuilt from what the backend stored
+    expect(names(lists(root)[1])).toEqual(["support_email", "greeting"]);
+  });
+
+  it("removing the last rows shows the empty note", async () => {
+    const root = start();
+    await loaded(root);
+    const apps = q(root, "#paste-apps-list");
+    qa<HTMLButtonElement>(apps, ".btn-icon")[0].click();
+    expect(q(apps, ".empty-note")).not.toBeNull();
+  });
+
+  it("records a hotkey; a refused one is shown and the old one kept", async () => {
+    const root = start({
+      save: () => {
+        throw { code: "hotkey", message: "Ctrl+Alt+K is already used by the system." };
+      },
+    });
+    await loaded(root);
+    const hotkey = q<HTMLButtonElement>(root, "#hotkey");
+    hotkey.click();
+    expect(hotkey.getAttribute("aria-pressed")).toBe("true");
+    hotkey.dispatchEvent(new KeyboardEvent("keydown", { key: "k", code: "KeyK", ctrlKey: true, altKey: true, bubbles: true, cancelable: true }));
+    expect(qa(hotkey, "kbd").map((k) => k.textContent)).toEqual(["Ctrl", "Alt", "K"]);
+    saveButton(root).click();
+    await vi.waitFor(() => expect(saves()).toHaveLength(1));
+    expect(saves()[0].hotkey).toBe("Ctrl+Alt+K");
+    await vi.waitFor(() => expect(q(root, "#hotkey-err").textContent).toContain("already used"));
+    expect(qa(hotkey, "kbd").map((k) => k.textContent)).toEqual(["Ctrl", "Shift", "Space"]);
+  });
+
+  it("a changed interface language applies after saving; the backend resolves auto", async () => {
+    const root = start({ uiLanguage: "zh-CN" });
+    await loaded(root);
+    const ui = q<HTMLSelectElement>(root, "#uilang");
+    ui.value = "auto";
+    saveButton(root).click();
+    await vi.waitFor(() => expect(getLang()).toBe("zh-CN"));
+    expect(saves()[0].ui_lang).toBe("auto");
+    expect(backend!.calls.filter((c) => c.cmd === "ui_language")).toHaveLength(1);
+    await tick(10);
+    expect(q(root, ".settings-title").textContent).not.toBe("QuickReply Settings");
+    q<HTMLSelectElement>(root, "#uilang").value = "en";
+    saveButton(root).click();
+    await vi.waitFor(() => expect(getLang()).toBe("en"));
+    expect(backend!.calls.filter((c) => c.cmd === "ui_language")).toHaveLength(1); // a concrete one is not asked
+  });
+
+  it("saves a provider on its own and tests it", async () => {
+    const root = start();
+    await loaded(root);
+    const card = qa(root, ".provider-card")[1];
+    const model = q<HTMLInputElement>(card, `input[id$="-model"]`);
+    type(model, "llama");
+    const [test] = qa<HTMLButtonElement>(card, ".provider-actions .btn");
+    test.click(); // a changed form is saved first
+    await vi.waitFor(() => expect(q(qa(root, ".provider-card")[1], ".provider-status").textContent).toContain("5 of 500"));
+    const cmds = backend!.calls.map((c) => c.cmd);
+    expect(cmds.indexOf("save_provider")).toBeLessThan(cmds.indexOf("test_provider"));
+    expect(backend!.calls.find((c) => c.cmd === "save_provider")!.args).toEqual({
+      config: { ...PROVIDERS[1], model: "llama" },
+      key: null,
+    });
+    expect(saves()).toHaveLength(0);
+  });
+});
