@@ -15,7 +15,6 @@ use quickreply_core::Library;
 use quickreply_core::app::{palette, review, vars};
 use quickreply_core::orders::{self, Format};
 use quickreply_core::pack::{self, ImportOptions, Manifest, Pack, PackFile};
-use quickreply_core::store::Store;
 use serde_json::{Value, json};
 
 fn fixtures() -> PathBuf {
@@ -48,10 +47,7 @@ fn string(v: &Value, field: &str) -> String {
 /// A library holding the input's templates (each its own pack: they differ in source locale),
 /// shop variables and orders.
 fn library(input: &Value, dir: &Path) -> Library {
-    let library = Library::with_store(
-        dir.join("lib.sqlite3"),
-        Store::open(&dir.join("lib.sqlite3")).unwrap(),
-    );
+    let library = Library::open(&dir.join("lib.sqlite3")).unwrap();
     for template in input["templates"].as_array().unwrap() {
         let key = string(template, "key");
         let source = string(template, "source_locale");

@@ -15,14 +15,19 @@ export function stepIndex(index: number, delta: number, count: number, wrap: boo
   return (((index + delta) % count) + count) % count;
 }
 
-export interface KeyLike {
+/** The parts of a keyboard event the UI's key handling reads (a plain object in tests). */
+export interface KeyInput {
   key: string;
+  code?: string;
   altKey?: boolean;
   ctrlKey?: boolean;
   metaKey?: boolean;
   shiftKey?: boolean;
   isComposing?: boolean;
   keyCode?: number;
+}
+
+export interface KeyLike extends KeyInput {
   preventDefault?(): void;
 }
 

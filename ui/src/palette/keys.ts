@@ -1,18 +1,10 @@
 // Keyboard state machine for the palette (pure: no DOM, unit-tested).
 import type { Status } from "../api";
+import type { KeyInput } from "../components/list";
+
+export type { KeyInput };
 
 export type Mode = "list" | "lang" | "order" | "vars" | "confirm";
-
-export interface KeyInput {
-  key: string;
-  code?: string;
-  altKey?: boolean;
-  ctrlKey?: boolean;
-  metaKey?: boolean;
-  shiftKey?: boolean;
-  isComposing?: boolean;
-  keyCode?: number;
-}
 
 export type Command =
   | { type: "none" } // not ours: let the browser handle it (typing, cursor keys…)

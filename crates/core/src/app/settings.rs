@@ -224,15 +224,12 @@ pub fn validate(mut settings: Settings) -> Result<Settings> {
     settings.default_lang = crate::locale::canonical(&settings.default_lang)?;
     let mut vars = BTreeMap::new();
     for (name, value) in settings.shop_vars {
-        let name = name.trim().trim_start_matches('$').to_string();
+        let name = super::vars::normalize_name(&name).to_string();
         if name.is_empty() && value.trim().is_empty() {
             continue; // an empty row of the form
         }
-        if !crate::store::is_variable_name(&name) {
-            return Err(Error::Invalid(format!(
-                "'{name}' cannot be a shop variable name: use letters, digits, _ and -"
-            )));
-        }
+        // Checked here, not only when stored: the hotkey is applied before anything is saved.
+        crate::store::check_variable_name(&name)?;
         vars.insert(name, value);
     }
     settings.shop_vars = vars;

@@ -3,18 +3,18 @@
 use super::Library;
 use crate::{Error, Result};
 
+/// A variable name as typed (`$shop_name`, ` shop_name `): trimmed, without the `$`.
+#[must_use]
+pub fn normalize_name(name: &str) -> &str {
+    name.trim().trim_start_matches('$')
+}
+
 /// Sets shop variable `name` (a leading `$` is dropped).
 ///
 /// # Errors
 /// [`Error::Invalid`] for a name templates cannot use; database failure.
 pub fn set(library: &Library, name: &str, value: &str) -> Result<()> {
-    let name = name.trim().trim_start_matches('$');
-    if !crate::store::is_variable_name(name) {
-        return Err(Error::Invalid(format!(
-            "'{name}' cannot be a variable name: use letters, digits, _ and -"
-        )));
-    }
-    library.store().set_var(name, value)
+    library.store().set_var(normalize_name(name), value)
 }
 
 /// Every shop variable, by name.
@@ -34,12 +34,8 @@ pub fn parse_assignment(text: &str) -> Result<(String, String)> {
     let (name, value) = text
         .split_once('=')
         .ok_or_else(|| Error::Invalid(format!("'{text}' is not NAME=VALUE")))?;
-    let name = name.trim().trim_start_matches('$');
-    if !crate::store::is_variable_name(name) {
-        return Err(Error::Invalid(format!(
-            "'{name}' is not a variable name (letters, digits, _ and -)"
-        )));
-    }
+    let name = normalize_name(name);
+    crate::store::check_variable_name(name)?;
     Ok((name.to_string(), value.to_string()))
 }
 

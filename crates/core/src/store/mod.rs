@@ -16,7 +16,7 @@ use crate::{Error, Result};
 pub use orders::ImportSummary;
 pub use schema::migrations;
 pub use templates::{Status, Template, TemplateMeta, Variant, source_hash};
-pub use vars::is_variable_name;
+pub use vars::{check_variable_name, is_variable_name};
 
 /// An open library database. One `Store` per thread; SQLite in WAL mode lets the palette read
 /// while the manager writes.

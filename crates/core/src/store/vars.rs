@@ -13,17 +13,27 @@ pub fn is_variable_name(name: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
+/// Checks that templates can use `name` as a variable (`{ $name }`).
+///
+/// # Errors
+/// [`Error::Invalid`] naming it and saying what a name may hold.
+pub fn check_variable_name(name: &str) -> Result<()> {
+    if is_variable_name(name) {
+        Ok(())
+    } else {
+        Err(Error::Invalid(format!(
+            "'{name}' cannot be a variable name: use letters, digits, '_' or '-', starting with a letter (e.g. shop_name)"
+        )))
+    }
+}
+
 impl Store {
     /// Sets a shop variable, usable in every template as `{ $NAME }`.
     ///
     /// # Errors
     /// [`Error::Invalid`] for a name Fluent cannot reference; database failure.
     pub fn set_var(&mut self, name: &str, value: &str) -> Result<()> {
-        if !is_variable_name(name) {
-            return Err(Error::Invalid(format!(
-                "'{name}' cannot be a variable name: use letters, digits, '_' or '-', starting with a letter (e.g. shop_name)"
-            )));
-        }
+        check_variable_name(name)?;
         self.conn().execute(
             "INSERT INTO shop_vars (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET value = ?2",
             params![name, value],
@@ -40,11 +50,7 @@ impl Store {
         &mut self,
         vars: &std::collections::BTreeMap<String, String>,
     ) -> Result<()> {
-        if let Some(bad) = vars.keys().find(|name| !is_variable_name(name)) {
-            return Err(Error::Invalid(format!(
-                "'{bad}' cannot be a variable name: use letters, digits, '_' or '-', starting with a letter"
-            )));
-        }
+        vars.keys().try_for_each(|name| check_variable_name(name))?;
         let tx = self.conn_mut().transaction()?;
         tx.execute("DELETE FROM shop_vars", [])?;
         for (name, value) in vars {
