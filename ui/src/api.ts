@@ -5,6 +5,7 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 // The IPC types are generated from the Rust types (bindings.ts, by crates/core/tests/ipc_bindings.rs);
 // these names are the UI's.
 import type * as Ipc from "./bindings";
+import type * as Lib from "./library/types";
 
 export type Status = Ipc.Status;
 /** The interface language setting ("auto": the system's, decided by the backend). */
@@ -81,11 +82,41 @@ export const api = {
   saveProvider: (config: ProviderConfig, key: string | null) => call<ProviderConfig>("save_provider", { config, key }),
   testProvider: (name: string) => call<string>("test_provider", { name }),
   setDefaultProvider: (name: string | null) => call<void>("set_default_provider", { name }),
+  // library window (owners): templates, translations, import/export, first-run setup
+  libraryList: () => call<Lib.LibraryList>("library_list"),
+  librarySearch: (query: string) => call<string[]>("library_search", { query }),
+  templateGet: (key: string) => call<Lib.TemplateDetail>("template_get", { key }),
+  templateCheck: (key: string, locale: string, text: string) => call<Lib.TextCheck>("template_check", { key, locale, text }),
+  templateSave: (draft: Lib.TemplateDraft) => call<Lib.TemplateDetail>("template_save", { draft }),
+  templateDelete: (key: string) => call<Lib.DeletedTemplate>("template_delete", { key }),
+  /** Resolves to the restored key (renamed `x-2` when `x` was taken meanwhile). */
+  templateUndelete: (id: number) => call<string>("template_undelete", { id }),
+  recentlyDeleted: () => call<Lib.DeletedTemplate[]>("recently_deleted"),
+  templateHistory: (key: string, locale: string | null) => call<Lib.HistoryEntry[]>("template_history", { key, locale }),
+  templateRestoreVersion: (key: string, id: number) => call<Lib.TemplateDetail>("template_restore_version", { key, id }),
+  suggestKey: (title: string) => call<string>("suggest_key", { title }),
+  editorVocabulary: (locale: string) => call<Lib.Vocabulary>("editor_vocabulary", { locale }),
+  pluralSnippet: (variable: string, locale: string) => call<string>("plural_snippet", { variable, locale }),
+  templatePreview: (locale: string, text: string, orderId: string | null) => call<ReviewPreview>("template_preview", { locale, text, orderId }),
+  draftTranslation: (key: string, locale: string, provider: string | null) => call<Lib.TemplateText>("draft_translation", { key, locale, provider }),
+  importPreview: (request: Lib.ImportRequest) => call<Lib.ImportPreview>("import_preview", { request }),
+  importApply: (request: Lib.ImportRequest, choices: Record<string, Lib.Choice>) => call<Lib.ImportOutcome>("import_apply", { request, choices }),
+  exportLibrary: (kind: Lib.ExportKind, path: string) => call<string>("export_library", { kind, path }),
+  setupState: () => call<Lib.SetupState>("setup_state"),
+  setupFinish: (answers: Lib.SetupAnswers) => call<void>("setup_finish", { answers }),
+  setupSkip: () => call<void>("setup_skip"),
+  ordersImport: (path: string) => call<Lib.OrdersImported>("orders_import", { path }),
+  /** Palette (Ctrl+E): the library window, on `key` when given. */
+  openLibrary: (key: string | null) => call<void>("open_library", { key }),
+  /** Settings: the library window on its first-run setup. */
+  openSetup: () => call<void>("open_setup"),
 };
 
 export const EVENT_PALETTE_SHOWN = "palette-shown";
 export const EVENT_REVIEW_CHANGED = "review-changed";
 export const EVENT_PASTE_FAILED = "paste-failed";
+export const EVENT_LIBRARY_CHANGED = "library-changed";
+export const EVENT_LIBRARY_OPEN = "library-open";
 
 /** The last paste failed after the palette hid (the target window closed, the keystroke was refused…). */
 export function onPasteFailed(cb: (failure: PasteFailure) => void): Promise<UnlistenFn> {
@@ -99,4 +130,14 @@ export function onPaletteShown(cb: (ctx: PaletteContext) => void): Promise<Unlis
 /** A translation was drafted, edited, approved or rejected (no payload). */
 export function onReviewChanged(cb: () => void): Promise<UnlistenFn> {
   return listen(EVENT_REVIEW_CHANGED, () => cb());
+}
+
+/** Templates changed somewhere (a save, an import, the CLI; no payload). */
+export function onLibraryChanged(cb: () => void): Promise<UnlistenFn> {
+  return listen(EVENT_LIBRARY_CHANGED, () => cb());
+}
+
+/** Show the library window on a view (the palette's Ctrl+E, the tray, `quickreply library`). */
+export function onLibraryOpen(cb: (open: Lib.LibraryOpen) => void): Promise<UnlistenFn> {
+  return listen<Lib.LibraryOpen>(EVENT_LIBRARY_OPEN, (e) => cb(e.payload));
 }

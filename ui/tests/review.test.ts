@@ -9,7 +9,6 @@ import {
   itemId,
   languageCounts,
   nextSelection,
-  rowsFor,
 } from "../src/review/logic";
 import { draftOf, isChanged, nameError, toConfig, urlError } from "../src/settings/providers";
 
@@ -106,14 +105,6 @@ describe("review: save and approve", () => {
     expect(hintedCode("mt_quota")).toBe("mt_quota");
     expect(hintedCode("keyring")).toBe("keyring");
     expect(hintedCode("ftl")).toBeNull();
-  });
-
-  it("editor rows follow the text, wrapped lines included", () => {
-    expect(rowsFor("")).toBe(5);
-    expect(rowsFor("a\nb\nc\nd\ne\nf")).toBe(7);
-    expect(rowsFor("x".repeat(100), 40)).toBe(5); // 3 wrapped lines + 1, min 5
-    expect(rowsFor("x".repeat(400), 40)).toBe(11);
-    expect(rowsFor("\n".repeat(50))).toBe(16);
   });
 });
 

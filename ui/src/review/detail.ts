@@ -13,7 +13,7 @@ export class DetailPane {
   readonly problemEl = h("div", { class: "problem-box", role: "note", hidden: true });
   readonly sourceLabel = h("div", { class: "col-label", id: "src-label" });
   readonly sourceBody = h("div", { class: "source-body", dir: "auto", "aria-labelledby": "src-label", tabIndex: 0 });
-  readonly editorLabel = h("label", { class: "col-label", for: "editor" });
+  readonly editorLabel = h("div", { class: "col-label", id: "editor-label" });
 
   show(item: ReviewItem): void {
     this.titleEl.textContent = item.title;

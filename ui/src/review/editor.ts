@@ -1,41 +1,49 @@
-// The translation editor: a textarea in the target language's direction, and the unsaved
-// edits of every item (kept while another item is selected).
+// The translation editor: the shared Fluent editor (chips, colouring, error marks) in the
+// target language's direction, and the unsaved edits of every item (kept while another item
+// is selected).
 import type { ReviewItem } from "../api";
-import { h } from "../h";
-import { dirForLocale, itemId, rowsFor } from "./logic";
+import { FluentEditor, type TextMarker } from "../components/fluent-editor";
+import { itemId } from "./logic";
 
 export class Editor {
-  readonly el: HTMLTextAreaElement;
+  readonly fluent: FluentEditor;
   /** Unsaved edits by item id. */
   private readonly drafts = new Map<string, string>();
 
-  constructor(
-    /** Measures the width when the editor itself is not laid out yet. */
-    private readonly sibling: HTMLElement,
-    onInput: () => void,
-  ) {
-    this.el = h("textarea", { id: "editor", class: "editor", spellcheck: "true", "aria-describedby": "check", oninput: onInput });
+  constructor(onInput: () => void) {
+    this.fluent = new FluentEditor({ id: "editor", className: "editor", locale: "en", labelledBy: "editor-label", describedBy: "check", onChange: onInput });
+  }
+
+  /** The wrapper (id "editor", with dir and lang). */
+  get el(): HTMLElement {
+    return this.fluent.el;
   }
 
   get value(): string {
-    return this.el.value;
+    return this.fluent.value;
   }
 
   set value(text: string) {
-    this.el.value = text;
+    this.fluent.value = text;
   }
 
-  /** Show `item`'s text, or its unsaved edit. */
+  focus(): void {
+    this.fluent.focus();
+  }
+
+  /** Show `item`'s text, or its unsaved edit (a fresh undo history per item). */
   show(item: ReviewItem): void {
-    this.el.value = this.drafts.get(itemId(item)) ?? item.body;
-    this.el.setAttribute("lang", item.locale);
-    this.el.setAttribute("dir", dirForLocale(item.locale));
-    this.el.rows = rowsFor(this.el.value, this.cols());
+    this.fluent.reset(this.drafts.get(itemId(item)) ?? item.body, item.locale);
+  }
+
+  /** Mark the errors of the last check of exactly this text ([] clears). */
+  setErrors(errors: readonly TextMarker[]): void {
+    this.fluent.setErrors(errors);
   }
 
   /** The text differs from what is stored for `item`. */
   isDirty(item: ReviewItem | null): boolean {
-    return !!item && this.el.value !== item.body;
+    return !!item && this.value !== item.body;
   }
 
   hasDraft(id: string): boolean {
@@ -55,16 +63,8 @@ export class Editor {
   edited(item: ReviewItem): boolean {
     const id = itemId(item);
     const had = this.drafts.has(id);
-    if (this.el.value === item.body) this.drafts.delete(id);
-    else this.drafts.set(id, this.el.value);
-    const rows = rowsFor(this.el.value, this.cols());
-    if (rows > this.el.rows) this.el.rows = rows;
+    if (this.value === item.body) this.drafts.delete(id);
+    else this.drafts.set(id, this.value);
     return had !== this.drafts.has(id);
-  }
-
-  /** Characters per line (monospace ≈ 0.6 em), for the height. */
-  private cols(): number {
-    const w = this.el.clientWidth || this.sibling.clientWidth;
-    return w ? Math.floor((w - 22) / 7.6) : 45;
   }
 }

@@ -74,14 +74,3 @@ export type HintedCode = (typeof HINTED_CODES)[number];
 export function hintedCode(code: string): HintedCode | null {
   return (HINTED_CODES as readonly string[]).includes(code) ? (code as HintedCode) : null;
 }
-
-/**
- * Rows for a textarea showing `text` about `cols` characters wide: wrapped lines plus one,
- * within [min, max] (the textarea scrolls beyond that and can be resized).
- */
-export function rowsFor(text: string, cols = 45, min = 5, max = 16): number {
-  const width = Math.max(10, cols);
-  let lines = 1;
-  for (const line of text.split("\n")) lines += Math.max(1, Math.ceil([...line].length / width));
-  return Math.max(min, Math.min(max, lines));
-}

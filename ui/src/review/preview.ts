@@ -39,6 +39,7 @@ export class LivePreview {
     this.pending = false;
     if (!item) return;
     if (this.check && this.check.id !== itemId(item)) this.check = null;
+    this.w.editor.setErrors([]);
     this.sourcePreview.setAttribute("lang", item.source_locale);
     this.transPreview.setAttribute("lang", item.locale);
   }
@@ -79,6 +80,8 @@ export class LivePreview {
     if (!res) return; // a newer text (or another item) is being checked
     this.check = res.ok ? { id, body, result: res.value, error: null } : { id, body, result: null, error: res.error as ApiError };
     this.pending = this.schedule.pending();
+    // Underline the errors in the editor when they are about the text it shows.
+    if (body === this.w.editor.value) this.w.editor.setErrors(res.ok ? res.value.errors : []);
     this.render();
     this.w.actions.updateButtons();
   }

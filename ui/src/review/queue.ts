@@ -32,7 +32,7 @@ export class QueuePane {
       rowAttrs: (item) => ({ "data-id": itemId(item) }),
       row: (item) => this.row(item),
       onSelect: (item) => w.select(itemId(item)),
-      onActivate: () => w.editor.el.focus(),
+      onActivate: () => w.editor.focus(),
     });
   }
 

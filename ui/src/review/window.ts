@@ -37,7 +37,7 @@ export class ReviewWindow {
   private readonly loads = latestOnly();
 
   constructor(private readonly root: HTMLElement) {
-    this.editor = new Editor(this.detail.sourceBody, () => this.onEdit());
+    this.editor = new Editor(() => this.onEdit());
     this.preview = new LivePreview(this);
     this.order = new ReviewOrder(() => void this.preview.run());
     this.back = new BackPane(this);

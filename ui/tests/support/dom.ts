@@ -1,5 +1,6 @@
 // Helpers for the window tests (happy-dom).
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { FluentEditor } from "../../src/components/fluent-editor";
 
 export const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
@@ -26,6 +27,18 @@ export function press(key: string, mods: { alt?: boolean; ctrl?: boolean; shift?
 export function type(el: HTMLInputElement | HTMLTextAreaElement, value: string): void {
   el.value = value;
   el.dispatchEvent(new Event("input", { bubbles: true }));
+}
+
+/** The Fluent editor whose wrapper is (or contains) `el`; fails loudly when there is none. */
+export function editorOf(el: Element | null): FluentEditor {
+  const ed = FluentEditor.of(el);
+  if (!ed) throw new Error("no Fluent editor at " + (el ? el.outerHTML.slice(0, 80) : "null"));
+  return ed;
+}
+
+/** Replace the text of a Fluent editor as if the person typed it (its onChange runs). */
+export function typeText(el: Element | null, value: string): void {
+  editorOf(el).edit(value);
 }
 
 export interface Call {
