@@ -21,6 +21,7 @@ fn main() -> ExitCode {
     match args.command {
         None => app::run(db, app::Open::Nothing),
         Some(cli::Command::Palette) => app::run(db, app::Open::Palette),
+        Some(cli::Command::Library) => app::run(db, app::Open::Library),
         Some(cli::Command::Review(cli::ReviewCommand::Open)) => app::run(db, app::Open::Review),
         Some(command) => cli::run(db, command),
     }

@@ -34,7 +34,7 @@ impl std::fmt::Display for FtlError {
 }
 
 /// A row of an order file that could not be imported. `line` is the 1-based line in the file.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct RowError {
     /// The order file's path, as shown to the user.
     pub file: String,
@@ -74,6 +74,10 @@ pub enum Error {
     /// No template has this key.
     #[error("no template with key '{0}'")]
     UnknownTemplate(String),
+
+    /// A new template was given a key another template has.
+    #[error("a template with key '{0}' already exists: choose another key, or edit that one")]
+    KeyTaken(String),
 
     /// No imported order has this id.
     #[error("no order with id '{0}'")]
@@ -210,6 +214,7 @@ impl Error {
             Error::Render { missing, .. } if !missing.is_empty() => Code::Missing,
             Error::Render { .. } => Code::Render,
             Error::UnknownTemplate(_) => Code::UnknownTemplate,
+            Error::KeyTaken(_) => Code::KeyTaken,
             Error::UnknownOrder(_) => Code::UnknownOrder,
             Error::Unreviewed { .. } => Code::Unreviewed,
             Error::UnknownProvider { .. } => Code::UnknownProvider,
@@ -268,6 +273,8 @@ pub enum Code {
     Missing,
     /// No such template.
     UnknownTemplate,
+    /// A new template's key is taken.
+    KeyTaken,
     /// No such order.
     UnknownOrder,
     /// A text that is not approved needs a confirmation.
@@ -343,6 +350,7 @@ impl Code {
             Code::Render => "render",
             Code::Missing => "missing",
             Code::UnknownTemplate => "unknown_template",
+            Code::KeyTaken => "key_taken",
             Code::UnknownOrder => "unknown_order",
             Code::Unreviewed => "unreviewed",
             Code::UnknownProvider => "unknown_provider",

@@ -153,6 +153,67 @@ impl Pack {
     }
 }
 
+impl Pack {
+    /// The pack with some templates left out or renamed: `choose(key)` gives the key a
+    /// template gets (`None`: left out). Terms and everything else stay. Used by the import
+    /// dialog's per-template choices, so a pack still goes through [`import`] as a whole.
+    ///
+    /// # Errors
+    /// [`Error::Ftl`] when a file does not parse.
+    pub fn select(&self, choose: impl Fn(&str) -> Option<String>) -> Result<Pack> {
+        let mut files = Vec::new();
+        let mut renamed: Vec<(String, String)> = Vec::new();
+        for file in &self.files {
+            let parsed = template::parse_file(&file.name, &file.text).map_err(Error::Ftl)?;
+            let mut text = String::new();
+            for term in &parsed.terms {
+                text.push_str(&term.source);
+            }
+            for message in &parsed.messages {
+                if let Some(key) = choose(&message.key) {
+                    if key != message.key && !renamed.iter().any(|(k, _)| *k == message.key) {
+                        renamed.push((message.key.clone(), key.clone()));
+                    }
+                    text.push_str(&template::message_source(
+                        &key,
+                        &message.body,
+                        &message.attributes,
+                    ));
+                }
+            }
+            files.push(PackFile {
+                text,
+                ..file.clone()
+            });
+        }
+        let mut manifest = self.manifest.clone();
+        for by_status in manifest.status.values_mut() {
+            for keys in by_status.values_mut() {
+                let mut out: Vec<String> = keys.iter().filter_map(|k| choose(k)).collect();
+                for (from, to) in &renamed {
+                    if keys.contains(from) && !out.contains(to) {
+                        out.push(to.clone());
+                    }
+                }
+                *keys = out;
+            }
+        }
+        Ok(Pack { files, manifest })
+    }
+
+    /// The source locale an import with `source` would use.
+    ///
+    /// # Errors
+    /// A bad locale.
+    pub fn source_locale(&self, source: Option<&str>) -> Result<String> {
+        locale::canonical(
+            source
+                .or(self.manifest.source.as_deref())
+                .unwrap_or(DEFAULT_SOURCE),
+        )
+    }
+}
+
 const STARTER_MANIFEST: &str = include_str!("../../../packs/starter/pack.toml");
 const STARTER_FILES: [(&str, &str); 7] = [
     ("en", include_str!("../../../packs/starter/en.ftl")),

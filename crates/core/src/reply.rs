@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::store::{Status, Store};
-use crate::template::{Args, Renderer, Value};
+use crate::template::{Args, DateValue, Renderer, Value};
 use crate::{Result, locale};
 
 /// Order fields that are identifiers or free text even when they look like numbers:
@@ -103,7 +103,7 @@ fn gather_args(
     order: Option<&crate::orders::Order>,
     vars: &[(String, String)],
 ) -> Result<Args> {
-    let mut args = Args::new();
+    let mut args = builtins();
     for (name, value) in store.vars()? {
         args.insert(name.clone(), value_for(&name, &value));
     }
@@ -121,6 +121,31 @@ fn gather_args(
         args.insert(name.clone(), value_for(name, value));
     }
     Ok(args)
+}
+
+/// Values every template can use without anyone giving them (weakest of all sources, so a
+/// shop variable, an order field or `--var` with the same name wins): `$today`, the local date.
+/// `$clipboard` is one too, but only the desktop app knows it (the clipboard text when the
+/// palette opened); the command line takes it with `--var clipboard=…`.
+pub const BUILTINS: [&str; 2] = ["today", "clipboard"];
+
+/// Today's date in the local time zone as a Fluent date.
+#[must_use]
+pub fn today() -> Value {
+    let date = jiff::Zoned::now().date();
+    // jiff's years are -9999..=9999; month and day are in range by construction.
+    DateValue::ymd(
+        i32::from(date.year()),
+        u8::try_from(date.month()).unwrap_or(1),
+        u8::try_from(date.day()).unwrap_or(1),
+    )
+    .map_or_else(|| Value::Text(date.to_string()), Value::Date)
+}
+
+fn builtins() -> Args {
+    let mut args = Args::new();
+    args.insert("today".into(), today());
+    args
 }
 
 /// Order values a reviewer's preview uses when no real order is chosen, so plurals, numbers
@@ -166,6 +191,31 @@ pub fn preview_body(
     order_id: Option<&str>,
 ) -> Result<BodyPreview> {
     let template = store.template(key)?;
+    preview_text(
+        store,
+        renderer,
+        key,
+        &template.source_locale,
+        locale_tag,
+        body,
+        order_id,
+    )
+}
+
+/// [`preview_body`] for a text that need not belong to a stored template yet (the editor of a
+/// new reply): `source_locale` is the language whose terms a translation falls back to.
+///
+/// # Errors
+/// As [`preview_body`].
+pub fn preview_text(
+    store: &Store,
+    renderer: &Renderer,
+    key: &str,
+    source_locale: &str,
+    locale_tag: &str,
+    body: &str,
+    order_id: Option<&str>,
+) -> Result<BodyPreview> {
     let target = locale::canonical(locale_tag)?;
     let order = order_id.map(|id| store.order(id)).transpose()?;
     let samples: Vec<(String, String)> = if order.is_some() {
@@ -181,7 +231,7 @@ pub fn preview_body(
         args.entry(name.clone())
             .or_insert_with(|| value_for(name, value));
     }
-    let terms = store.terms_for(&target, &template.source_locale)?;
+    let terms = store.terms_for(&target, source_locale)?;
     let mut missing: Vec<String> = Vec::new();
     loop {
         match renderer.render(&target, key, body, &terms, &args) {

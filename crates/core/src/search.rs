@@ -439,6 +439,7 @@ mod tests {
             source_locale: "en".into(),
             use_count: 0,
             last_used: None,
+            examples: String::new(),
         }
     }
 

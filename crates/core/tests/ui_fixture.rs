@@ -149,6 +149,7 @@ fn render(library: &Library, request: &Value) -> Value {
                 reply_lang: &locale,
                 order_id,
                 limit: palette::MAX_RESULTS,
+                clipboard: None,
             },
         )
         .unwrap();

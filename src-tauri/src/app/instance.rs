@@ -12,6 +12,7 @@ use std::path::PathBuf;
 pub const SHOW_PALETTE: &str = "palette";
 pub const SHOW_SETTINGS: &str = "settings";
 pub const SHOW_REVIEW: &str = "review";
+pub const SHOW_LIBRARY: &str = "library";
 
 /// The socket of the instance serving `db`.
 #[cfg(unix)]

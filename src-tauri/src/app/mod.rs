@@ -31,6 +31,8 @@ pub enum Open {
     Palette,
     /// `quickreply review open`: open the review window (of the running instance, if any).
     Review,
+    /// `quickreply library`: open the library window (of the running instance, if any).
+    Library,
 }
 
 /// Starts the app, or hands over to the instance already serving this library.
@@ -38,6 +40,7 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
     let command = match open {
         Open::Palette => instance::SHOW_PALETTE,
         Open::Review => instance::SHOW_REVIEW,
+        Open::Library => instance::SHOW_LIBRARY,
         Open::Nothing => instance::SHOW_SETTINGS,
     };
     match instance::send(&db_path, command) {
@@ -100,13 +103,16 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
             tauri_plugin_autostart::MacosLauncher::LaunchAgent,
             None,
         ))
-        .plugin(hotkey::plugin());
+        .plugin(hotkey::plugin())
+        .plugin(tauri_plugin_dialog::init());
     #[cfg(not(unix))]
     let builder = builder.plugin(tauri_plugin_single_instance::init(|app, argv, _cwd| {
         let window = if argv.iter().any(|a| a == "palette") {
             Window::Palette
         } else if argv.iter().any(|a| a == "review") {
             Window::Review
+        } else if argv.iter().any(|a| a == "library") {
+            Window::Library
         } else {
             Window::Settings
         };
@@ -135,6 +141,31 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
             commands::review::save_provider,
             commands::review::test_provider,
             commands::review::set_default_provider,
+            commands::library::library_request,
+            commands::library::open_library,
+            commands::library::open_setup,
+            commands::library::library_list,
+            commands::library::library_search,
+            commands::library::template_get,
+            commands::library::template_check,
+            commands::library::template_save,
+            commands::library::template_delete,
+            commands::library::template_undelete,
+            commands::library::recently_deleted,
+            commands::library::template_history,
+            commands::library::template_restore_version,
+            commands::library::suggest_key,
+            commands::library::editor_vocabulary,
+            commands::library::plural_snippet,
+            commands::library::template_preview,
+            commands::library::draft_translation,
+            commands::library::import_preview,
+            commands::library::import_apply,
+            commands::library::export_library,
+            commands::library::setup_state,
+            commands::library::setup_finish,
+            commands::library::setup_skip,
+            commands::library::orders_import,
         ])
         .setup(move |app| {
             let handle = app.handle().clone();
@@ -153,6 +184,7 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
             match open {
                 Open::Palette => windows::open(&handle, Window::Palette),
                 Open::Review => windows::open(&handle, Window::Review),
+                Open::Library => windows::open(&handle, Window::Library),
                 Open::Nothing => {}
             }
             Ok(())
@@ -192,6 +224,7 @@ fn listen_for_second_launch(app: &AppHandle, db_path: &Path) {
             let window = match command.as_str() {
                 instance::SHOW_PALETTE => Window::Palette,
                 instance::SHOW_REVIEW => Window::Review,
+                instance::SHOW_LIBRARY => Window::Library,
                 _ => Window::Settings,
             };
             let _ = handle.run_on_main_thread(move || windows::open(&app, window));

@@ -28,6 +28,8 @@ pub struct AppState {
     pub hotkey: Mutex<String>,
     /// The hotkey is paused from the tray.
     pub paused: Mutex<bool>,
+    /// What the library window should show next (taken by the window when it starts).
+    pub library_request: Mutex<Option<crate::app::commands::library::LibraryOpen>>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -39,12 +41,20 @@ impl std::fmt::Debug for AppState {
 }
 
 impl AppState {
+    /// The clipboard text when the palette opened (`$clipboard` of this opening).
+    pub fn opening_clipboard(&self) -> Option<String> {
+        self.lock(&self.context)
+            .as_ref()
+            .and_then(|c| c.clipboard.clone())
+    }
+
     pub fn new(library: Library, hotkey: String) -> Self {
         Self {
             library,
             ports: Mutex::new(None),
             target: Mutex::new(None),
             context: Mutex::new(None),
+            library_request: Mutex::new(None),
             hotkey: Mutex::new(hotkey),
             paused: Mutex::new(false),
         }

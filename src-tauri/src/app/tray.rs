@@ -14,6 +14,7 @@ struct Labels {
     pause: &'static str,
     settings: &'static str,
     review: &'static str,
+    library: &'static str,
     quit: &'static str,
 }
 
@@ -24,6 +25,7 @@ fn labels(ui: UiLang) -> Labels {
             pause: "暂停快捷键",
             settings: "设置…",
             review: "审核翻译",
+            library: "回复库",
             quit: "退出",
         },
         UiLang::En => Labels {
@@ -31,6 +33,7 @@ fn labels(ui: UiLang) -> Labels {
             pause: "Pause hotkey",
             settings: "Settings…",
             review: "Review translations",
+            library: "Library",
             quit: "Quit QuickReply",
         },
     }
@@ -42,6 +45,7 @@ struct Items {
     pause: CheckMenuItem<Wry>,
     settings: MenuItem<Wry>,
     review: MenuItem<Wry>,
+    library: MenuItem<Wry>,
     quit: MenuItem<Wry>,
 }
 
@@ -58,6 +62,7 @@ pub fn build(app: &AppHandle) -> tauri::Result<()> {
             true,
             None::<&str>,
         )?,
+        library: MenuItem::with_id(app, "library", l.library, true, None::<&str>)?,
         quit: MenuItem::with_id(app, "quit", l.quit, true, None::<&str>)?,
     };
     let separator = PredefinedMenuItem::separator(app)?;
@@ -66,6 +71,7 @@ pub fn build(app: &AppHandle) -> tauri::Result<()> {
         &[
             &items.open,
             &items.pause,
+            &items.library,
             &items.review,
             &items.settings,
             &separator,
@@ -91,6 +97,7 @@ pub fn build(app: &AppHandle) -> tauri::Result<()> {
         }
         "settings" => windows::open(app, Window::Settings),
         "review" => windows::open(app, Window::Review),
+        "library" => windows::open(app, Window::Library),
         "quit" => app.exit(0),
         _ => {}
     })
@@ -136,10 +143,11 @@ pub fn relabel(app: &AppHandle) {
     let _ = items.pause.set_text(l.pause);
     let _ = items.settings.set_text(l.settings);
     let _ = items.quit.set_text(l.quit);
+    let _ = items.library.set_text(l.library);
     let _ = items
         .review
         .set_text(review_label(l.review, &review_counts(app)));
-    for window in [Window::Settings, Window::Review] {
+    for window in [Window::Settings, Window::Review, Window::Library] {
         if let Some(w) = app.get_webview_window(window.label()) {
             let _ = w.set_title(window.title(app.state::<AppState>().ui_lang()));
         }

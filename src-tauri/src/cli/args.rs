@@ -84,6 +84,11 @@ pub enum Command {
     Review(ReviewCommand),
     /// Open the palette of the running app (bind this to a system shortcut on Wayland)
     Palette,
+    /// Open the library window of the running app (starting it if needed)
+    Library,
+    /// Import replies from Espanso or a spreadsheet
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Detect the language of a buyer's message (no TEXT: one message per stdin line)
     Detect {
         text: Option<String>,
@@ -125,6 +130,108 @@ pub enum TemplatesCommand {
     List {
         #[arg(long)]
         json: bool,
+    },
+    /// Add a template
+    Add {
+        key: String,
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        category: Option<String>,
+        /// Comma-separated tags
+        #[arg(long, value_name = "T1,T2")]
+        tags: Option<String>,
+        /// Typed in the palette to pick it (e.g. ;ty)
+        #[arg(long)]
+        shortcut: Option<String>,
+        /// The language of the text (default en)
+        #[arg(long, value_name = "LOCALE")]
+        lang: Option<String>,
+        #[command(flatten)]
+        text: TextArg,
+    },
+    /// Change a template; with --lang, add or replace that translation
+    Edit {
+        key: String,
+        /// The translation to add or replace (default: the source text)
+        #[arg(long, value_name = "LOCALE")]
+        lang: Option<String>,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        category: Option<String>,
+        /// Comma-separated tags
+        #[arg(long, value_name = "T1,T2")]
+        tags: Option<String>,
+        #[arg(long)]
+        shortcut: Option<String>,
+        #[command(flatten)]
+        text: OptionalTextArg,
+        /// A translation's status (default approved: your own text)
+        #[arg(long, value_name = "approved|needs-review", value_parser = parse_import_status)]
+        status: Option<Status>,
+    },
+    /// Show a template with all its texts
+    Show {
+        key: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete a template (restorable for 30 days: `templates restore KEY`)
+    Rm { key: String },
+    /// Restore a template deleted in the last 30 days
+    Restore { key: String },
+    /// Every saved text of a template, newest first
+    History {
+        key: String,
+        #[arg(long, value_name = "LOCALE")]
+        lang: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// The text of `templates add`: exactly one of --text and --file.
+#[derive(Debug, clap::Args)]
+#[group(required = true, multiple = false)]
+pub struct TextArg {
+    /// The Fluent text, e.g. 'Hi { $buyer_name }!'
+    #[arg(long, value_name = "FTL")]
+    pub text: Option<String>,
+    /// A file holding the Fluent text
+    #[arg(long, value_name = "F")]
+    pub file: Option<PathBuf>,
+}
+
+/// The text of `templates edit`: at most one of --text and --file.
+#[derive(Debug, clap::Args)]
+#[group(required = false, multiple = false)]
+pub struct OptionalTextArg {
+    /// The Fluent text, e.g. 'Hi { $buyer_name }!'
+    #[arg(long, value_name = "FTL")]
+    pub text: Option<String>,
+    /// A file holding the Fluent text
+    #[arg(long, value_name = "F")]
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import an Espanso match file, or a folder of them (a hub package, ~/.config/espanso/match)
+    Espanso {
+        #[arg(value_name = "PATH")]
+        path: PathBuf,
+    },
+    /// Import a spreadsheet of replies (CSV/TSV or XLSX): key,title,category,tags,shortcut,locale,text
+    Csv {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The language templates are written in (default: the first row's)
+        #[arg(long, value_name = "LOCALE")]
+        source: Option<String>,
+        /// Status of translations (default approved)
+        #[arg(long, value_name = "approved|needs-review", value_parser = parse_import_status)]
+        status: Option<Status>,
     },
 }
 

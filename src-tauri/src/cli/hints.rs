@@ -16,10 +16,13 @@ pub fn hint(error: &Error) -> Option<String> {
                 .join(" ")
         ),
         Error::Ftl(errors) => format!(
-            "{} error(s); nothing was imported. Fix the files and import again.",
+            "{} error(s); nothing was stored. Fix the text at the line:column shown and try again.",
             errors.len()
         ),
         Error::UnknownTemplate(_) => "run `quickreply templates list` to see the keys".into(),
+        Error::KeyTaken(key) => {
+            format!("change it with `quickreply templates edit {key} …`, or pick another key")
+        }
         Error::UnknownOrder(_) => "import it with `quickreply orders import FILE`".into(),
         Error::UnknownProvider { name, .. } => format!(
             "add it with `quickreply providers add {name} --kind deepl|google|openai`, or see `quickreply providers list`"

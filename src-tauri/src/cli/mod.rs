@@ -6,6 +6,7 @@
 mod args;
 mod detect;
 mod hints;
+mod imports;
 mod orders;
 mod packs;
 mod templates;
@@ -71,7 +72,8 @@ use say;
 fn execute(path: &Path, command: Command, out: &mut Vec<u8>) -> Result<()> {
     match command {
         Command::Pack(command) => packs::run(path, command, out),
-        Command::Templates(command) => templates::list(path, command, out),
+        Command::Templates(command) => templates::run(path, command, out),
+        Command::Import(command) => imports::run(path, command, out),
         Command::Render {
             key,
             lang,
@@ -104,8 +106,8 @@ fn execute(path: &Path, command: Command, out: &mut Vec<u8>) -> Result<()> {
         } => translation::translate(path, &key, &to, provider.as_deref(), json, out),
         Command::Review(command) => translation::review(path, command, out),
         Command::Detect { text, json } => detect::run(path, text, json, out),
-        Command::Palette => Err(Error::Invalid(
-            "`palette` is handled by the app, not the CLI".into(),
+        Command::Palette | Command::Library => Err(Error::Invalid(
+            "`palette` and `library` are handled by the app, not the CLI".into(),
         )),
     }
 }

@@ -90,6 +90,7 @@ pub fn library(variants: usize) -> (Vec<Template>, Vec<(i64, Variant)>) {
             source_locale: "en".into(),
             use_count: (rng.next() % 50) as i64,
             last_used: None,
+            examples: String::new(),
         });
         for locale in LOCALES {
             let mut body = String::from("Hello { $buyer_name }, about order { $order_id }:");

@@ -8,8 +8,11 @@
 //! both front ends print or serialize.
 
 pub mod detect;
+pub mod editing;
 pub mod errors;
 pub mod identity;
+pub mod imports;
+pub mod library;
 pub mod orders;
 pub mod packs;
 pub mod palette;
@@ -17,6 +20,7 @@ pub mod paste;
 pub mod providers;
 pub mod review;
 pub mod settings;
+pub mod setup;
 pub mod templates;
 pub mod vars;
 

@@ -10,7 +10,7 @@ use crate::orders::{self, Format, Order};
 use crate::{Error, Result};
 
 /// What an import did.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct OrderImport {
     /// The format the file was read as.
     pub format: Format,

@@ -45,6 +45,26 @@ pub struct PaletteContext {
     /// Translations waiting for a reviewer (all languages).
     #[ts(type = "number")]
     pub review_count: u64,
+    /// The clipboard text when the palette opened: the `$clipboard` built-in of this opening.
+    /// Kept in the app, never sent to the window.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub clipboard: Option<String>,
+}
+
+/// The built-in values of one opening of the palette, weaker than anything staff type:
+/// `$clipboard` is the clipboard text when the palette opened (`$today` is filled by the
+/// renderer itself).
+#[must_use]
+pub fn opening_vars(clipboard: Option<&str>, given: &[(String, String)]) -> Vec<(String, String)> {
+    let mut vars = Vec::with_capacity(given.len() + 1);
+    if let Some(text) = clipboard
+        && !given.iter().any(|(name, _)| name == "clipboard")
+    {
+        vars.push(("clipboard".to_string(), text.to_string()));
+    }
+    vars.extend(given.iter().cloned());
+    vars
 }
 
 /// The context for one opening of the palette, from the clipboard's text:
@@ -92,6 +112,7 @@ pub fn context(
         locales,
         ui_lang: settings.effective_ui_lang(),
         review_count,
+        clipboard: clipboard_text.map(str::to_string),
     })
 }
 
@@ -133,6 +154,8 @@ pub struct Query<'a> {
     pub order_id: Option<&'a str>,
     /// How many results (capped at [`MAX_RESULTS`]).
     pub limit: usize,
+    /// The clipboard text when the palette opened (`$clipboard`), if any.
+    pub clipboard: Option<&'a str>,
 }
 
 /// Ranked results with previews: titles in the staff's language (they choose the reply), the
@@ -150,6 +173,7 @@ pub fn results(library: &Library, query: &Query<'_>) -> Result<Vec<ResultItem>> 
         Some(ui_lang.as_str()),
         query.limit.min(MAX_RESULTS),
     );
+    let vars = opening_vars(query.clipboard, &[]);
     let mut items = Vec::with_capacity(hits.len());
     for hit in hits {
         let template = store.template(&hit.key)?;
@@ -157,7 +181,7 @@ pub fn results(library: &Library, query: &Query<'_>) -> Result<Vec<ResultItem>> 
             key: &hit.key,
             lang: Some(query.reply_lang),
             order_id: query.order_id,
-            vars: &[],
+            vars: &vars,
         };
         let item = match reply::preview(&store, library.renderer(), &request) {
             Ok(preview) => ResultItem {
@@ -246,6 +270,7 @@ mod tests {
                 reply_lang: "ru",
                 order_id: None,
                 limit: 5,
+                clipboard: None,
             },
         )
         .unwrap();

@@ -47,19 +47,25 @@ pub struct ReadyReply {
 }
 
 /// Fills the reply and checks that it may be pasted: every value given, and the text approved
-/// unless the person confirmed it. Runs before the palette hides, so a refusal is shown in it.
+/// unless the person confirmed it. `clipboard` is the clipboard text when the palette opened
+/// (`$clipboard`). Runs before the palette hides, so a refusal is shown in it.
 ///
 /// # Errors
 /// [`Error::Render`] naming the missing values (the palette asks for them);
 /// [`Error::Unreviewed`] when the text is not approved and not confirmed; unknown template or
 /// order.
-pub fn prepare(library: &Library, request: &PasteRequest) -> Result<ReadyReply> {
-    let vars: Vec<(String, String)> = request
+pub fn prepare(
+    library: &Library,
+    request: &PasteRequest,
+    clipboard: Option<&str>,
+) -> Result<ReadyReply> {
+    let given: Vec<(String, String)> = request
         .vars
         .iter()
         .filter(|(_, v)| !v.trim().is_empty())
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
+    let vars = super::palette::opening_vars(clipboard, &given);
     let store = library.store();
     let reply = reply::fill(
         &store,
@@ -226,22 +232,25 @@ mod tests {
             lang: "en".into(),
             ..PasteRequest::default()
         };
-        let err = prepare(&library, &request).unwrap_err();
+        let err = prepare(&library, &request, None).unwrap_err();
         assert!(matches!(&err, Error::Render { missing, .. } if missing == &["buyer_name"]));
         request.vars.insert("buyer_name".into(), "  ".into());
         assert!(
-            prepare(&library, &request).is_err(),
+            prepare(&library, &request, None).is_err(),
             "a blank value is not a value"
         );
         request.vars.insert("buyer_name".into(), "Ana".into());
-        assert_eq!(prepare(&library, &request).unwrap().reply.text, "Hello Ana");
+        assert_eq!(
+            prepare(&library, &request, None).unwrap().reply.text,
+            "Hello Ana"
+        );
 
         request.lang = "fr".into();
-        let err = prepare(&library, &request).unwrap_err();
+        let err = prepare(&library, &request, None).unwrap_err();
         assert_eq!(err.code(), "unreviewed");
         request.confirmed = true;
         assert_eq!(
-            prepare(&library, &request).unwrap().reply.text,
+            prepare(&library, &request, None).unwrap().reply.text,
             "Bonjour Ana"
         );
     }

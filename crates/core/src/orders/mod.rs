@@ -31,7 +31,9 @@ use crate::{Error, Result};
 use table::Table;
 
 /// Which importer reads a file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Amazon when the header's first cell is `amazon-order-id`, else generic.

@@ -1,5 +1,6 @@
 //! The local SQLite library: templates, variants, terms, orders, shop variables, usage.
 
+pub mod library;
 pub mod orders;
 pub mod providers;
 pub mod review;
@@ -13,6 +14,7 @@ use rusqlite::Connection;
 
 use crate::{Error, Result};
 
+pub use library::{DeletedTemplate, HistoryEntry};
 pub use orders::ImportSummary;
 pub use schema::migrations;
 pub use templates::{Status, Template, TemplateMeta, Variant, source_hash};

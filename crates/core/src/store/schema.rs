@@ -4,7 +4,7 @@ use rusqlite_migration::{M, Migrations};
 
 /// All migrations, oldest first.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
 }
 
 const V1: &str = r"
@@ -122,6 +122,47 @@ CREATE TABLE mt_cache (
 ALTER TABLE variants ADD COLUMN problem TEXT;
 ";
 
+/// The owners' library: example buyer questions, every saved text kept per template and
+/// language, and deleted templates kept for 30 days so a deletion can be undone.
+const V3: &str = r"
+-- Example buyer questions, one per line; the suggestion model learns from them.
+ALTER TABLE templates ADD COLUMN examples TEXT NOT NULL DEFAULT '';
+
+-- Every text a variant ever had, newest last. Keyed by template key (not id) so the history of
+-- a deleted and restored template survives. Written by the triggers below, so that every way
+-- text reaches the library (editor, CLI, pack import, review, machine drafts) is recorded.
+CREATE TABLE history (
+    id            INTEGER PRIMARY KEY,
+    template_key  TEXT NOT NULL,
+    locale        TEXT NOT NULL,
+    body          TEXT NOT NULL,
+    status        TEXT NOT NULL,
+    author        TEXT,
+    saved_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+);
+CREATE INDEX history_by_template ON history(template_key, locale, id);
+
+CREATE TRIGGER history_on_insert AFTER INSERT ON variants BEGIN
+    INSERT INTO history (template_key, locale, body, status, author)
+    SELECT key, NEW.locale, NEW.body, NEW.status, NEW.provider FROM templates WHERE id = NEW.template_id;
+END;
+
+CREATE TRIGGER history_on_update AFTER UPDATE OF body ON variants
+WHEN OLD.body IS NOT NEW.body BEGIN
+    INSERT INTO history (template_key, locale, body, status, author)
+    SELECT key, NEW.locale, NEW.body, NEW.status, NEW.provider FROM templates WHERE id = NEW.template_id;
+END;
+
+-- A deleted template as it was (metadata, texts, usage) for 30 days, so it can be restored.
+CREATE TABLE deleted_templates (
+    id          INTEGER PRIMARY KEY,
+    key         TEXT NOT NULL,
+    title       TEXT NOT NULL,
+    snapshot    TEXT NOT NULL,
+    deleted_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+);
+";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,6 +187,6 @@ mod tests {
         let version: i64 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
-        assert_eq!(version, 2);
+        assert_eq!(version, 3);
     }
 }

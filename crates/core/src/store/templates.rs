@@ -1,13 +1,13 @@
 //! Templates, their per-locale variants and the Fluent terms they share.
 
 use rusqlite::{OptionalExtension, params};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::Store;
 use crate::{Error, Result};
 
 /// Review status of a variant. Only `Approved` text is pasted without a confirmation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Approved by a reviewer, imported as approved, or the source text itself: pasted without
@@ -85,6 +85,8 @@ pub struct Template {
     pub use_count: i64,
     /// When it was last pasted, UTC `YYYY-MM-DDTHH:MM:SS.sssZ`; `None` if never.
     pub last_used: Option<String>,
+    /// Example buyer questions it answers, one per line (empty when none).
+    pub examples: String,
 }
 
 /// The text of a template in one locale.
@@ -131,7 +133,7 @@ pub struct TemplateMeta<'a> {
 }
 
 const TEMPLATE_COLUMNS: &str =
-    "id, key, title, category, tags, shortcut, source_locale, use_count, last_used";
+    "id, key, title, category, tags, shortcut, source_locale, use_count, last_used, examples";
 
 fn template_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Template> {
     Ok(Template {
@@ -144,6 +146,7 @@ fn template_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Template> {
         source_locale: row.get(6)?,
         use_count: row.get(7)?,
         last_used: row.get(8)?,
+        examples: row.get(9)?,
     })
 }
 
@@ -372,6 +375,43 @@ pub(crate) mod write {
         )?
         .query_row(params![template_id, locale], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()
+    }
+
+    /// The id of the template with `key`, if any.
+    pub(crate) fn template_id(tx: &Transaction<'_>, key: &str) -> rusqlite::Result<Option<i64>> {
+        tx.prepare_cached("SELECT id FROM templates WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()
+    }
+
+    /// The stored body, status and localized title of a variant, if any.
+    pub(crate) fn variant_full(
+        tx: &Transaction<'_>,
+        template_id: i64,
+        locale: &str,
+    ) -> rusqlite::Result<Option<(String, Status, Option<String>)>> {
+        tx.prepare_cached(
+            "SELECT body, status, title FROM variants WHERE template_id = ?1 AND locale = ?2",
+        )?
+        .query_row(params![template_id, locale], |r| {
+            let status: String = r.get(1)?;
+            Ok((
+                r.get(0)?,
+                status.parse().unwrap_or(Status::NeedsReview),
+                r.get(2)?,
+            ))
+        })
+        .optional()
+    }
+
+    /// Every locale a template has a text in.
+    pub(crate) fn locales_of(
+        tx: &Transaction<'_>,
+        template_id: i64,
+    ) -> rusqlite::Result<Vec<String>> {
+        let mut stmt = tx.prepare_cached("SELECT locale FROM variants WHERE template_id = ?1")?;
+        let rows = stmt.query_map([template_id], |r| r.get(0))?;
+        rows.collect()
     }
 
     /// Inserts or replaces a variant.

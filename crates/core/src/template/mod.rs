@@ -32,8 +32,8 @@ mod value;
 mod tests;
 
 pub use parse::{
-    ParsedFile, ParsedMessage, ParsedTerm, canonical_body, message_source, parse_file,
-    validate_body, variables_of,
+    ParsedFile, ParsedMessage, ParsedTerm, canonical_body, is_identifier, message_source,
+    parse_file, validate_body, variables_of,
 };
 pub use render::Renderer;
 pub use value::{Args, DateValue, TimeOfDay, Value};

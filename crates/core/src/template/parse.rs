@@ -513,7 +513,7 @@ fn walk_inline<S>(inline: &InlineExpression<S>, f: &mut impl FnMut(&InlineExpres
 }
 
 /// FTL identifier: `[a-zA-Z][a-zA-Z0-9_-]*`.
-pub(crate) fn is_identifier(s: &str) -> bool {
+pub fn is_identifier(s: &str) -> bool {
     let mut bytes = s.bytes();
     bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
         && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')

@@ -28,6 +28,7 @@ pub fn search(
     order_id: Option<String>,
     limit: usize,
 ) -> IpcResult<Vec<ResultItem>> {
+    let clipboard = state.opening_clipboard();
     state.run(|library| {
         core_palette::results(
             library,
@@ -36,6 +37,7 @@ pub fn search(
                 reply_lang: &lang,
                 order_id: order_id.as_deref(),
                 limit,
+                clipboard: clipboard.as_deref(),
             },
         )
     })
@@ -52,7 +54,8 @@ pub fn find_orders(state: State<'_, AppState>, query: String) -> IpcResult<Vec<O
 /// later brings the palette back with the reason.
 #[tauri::command(async)]
 pub fn paste(app: AppHandle, state: State<'_, AppState>, request: PasteRequest) -> IpcResult<()> {
-    let ready = state.run(|library| paste::prepare(library, &request))?;
+    let clipboard = state.opening_clipboard();
+    let ready = state.run(|library| paste::prepare(library, &request, clipboard.as_deref()))?;
     palette::hide(&app, false);
     std::thread::spawn(move || {
         let state = app.state::<AppState>();

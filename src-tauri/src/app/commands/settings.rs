@@ -18,7 +18,7 @@ pub fn ui_language(state: State<'_, AppState>) -> UiLang {
 }
 
 /// What saving settings changes in the desktop session.
-struct Desktop<'a>(&'a AppHandle);
+pub(crate) struct Desktop<'a>(pub &'a AppHandle);
 
 impl SettingsEffects for Desktop<'_> {
     fn apply_hotkey(&mut self, hotkey: &str) -> quickreply_core::Result<()> {

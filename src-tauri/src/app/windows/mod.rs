@@ -18,6 +18,8 @@ pub enum Window {
     Settings,
     /// The translation review window.
     Review,
+    /// The owners' library window.
+    Library,
 }
 
 impl Window {
@@ -27,6 +29,7 @@ impl Window {
             Self::Palette => palette::LABEL,
             Self::Settings => "settings",
             Self::Review => "review",
+            Self::Library => "library",
         }
     }
 
@@ -39,6 +42,8 @@ impl Window {
             (Self::Settings, UiLang::ZhCn) => "快捷回复 设置",
             (Self::Review, UiLang::En) => "QuickReply — Review translations",
             (Self::Review, UiLang::ZhCn) => "快捷回复 — 审核翻译",
+            (Self::Library, UiLang::En) => "QuickReply — Library",
+            (Self::Library, UiLang::ZhCn) => "快捷回复 — 回复库",
         }
     }
 }
@@ -58,6 +63,7 @@ pub fn open(app: &AppHandle, window: Window) {
     }
     let (size, min) = match window {
         Window::Review => ((980.0, 680.0), (720.0, 480.0)),
+        Window::Library => ((1100.0, 720.0), (760.0, 480.0)),
         _ => ((560.0, 640.0), (480.0, 420.0)),
     };
     let built =
