@@ -6,6 +6,7 @@ import { mountPalette } from "./palette/view";
 import { mountSettings } from "./settings/view";
 import { mountPlaceholder } from "./placeholder";
 import { mountReview } from "./review/view";
+import { mountLibrary } from "./library/view";
 
 async function boot(): Promise<void> {
   // Dev server / `npm run build:mock` only: a fake backend for the browser.
@@ -26,6 +27,7 @@ async function boot(): Promise<void> {
   if (label === "palette") mountPalette(root);
   else if (label === "settings") mountSettings(root);
   else if (label === "review") mountReview(root);
+  else if (label === "library") mountLibrary(root);
   else mountPlaceholder(root, label);
 }
 

@@ -1,11 +1,12 @@
 // "Preview with order": the order the previews are filled from (default: the backend's sample
 // order), shown as a chip with ×, and a drop-down of the shared order picker to choose another.
+// Used by the review window and the library's editor.
 import type { Order } from "../api";
 import { h, replace } from "../h";
 import { t } from "../i18n";
-import { OrderPicker } from "../components/order-picker";
+import { OrderPicker } from "./order-picker";
 
-export class ReviewOrder {
+export class PreviewOrder {
   /** null: the backend's sample order. */
   current: Order | null = null;
   readonly el: HTMLElement;

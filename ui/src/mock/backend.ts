@@ -5,16 +5,18 @@
 // problems come from ui/tests/fixtures/core-previews.json, which the real Rust core wrote.
 // A text it has no fixture for is answered with "(no fixture for this text — run the real app)".
 //
-// URL parameters: ?label=palette|settings|review|manager  &ui=en|zh-CN  &lang=ar  &order=none
+// URL parameters: ?label=palette|settings|review|library  &ui=en|zh-CN  &lang=ar  &order=none
 //                 &script=type:trk,key:Enter,wait:50   (drives the UI for screenshots)
 //                 &review=empty (empty review queue)  &mtFail=quota|network|bad_key (review_translate,
 //                 back_translate and test_provider fail with that mt_* code)  &pasteFail=1
+//                 library: &rows=10000 (that many more generated replies)  &setup=1 (first-run setup needed)
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
 import type { Settings } from "../api";
 import { core } from "./core-fixture";
 import { ORDERS, params, settingsAnswer, sleep, store, uiLanguage } from "./data";
 import * as palette from "./palette";
+import * as library from "./library";
 import * as providers from "./providers";
 import * as review from "./review";
 import { runScript } from "./script";
@@ -47,6 +49,33 @@ const COMMANDS: Record<string, (a: Args) => unknown> = {
   list_providers: () => providers.list(),
   save_provider: (a) => providers.save(a as never),
   set_default_provider: (a) => providers.setDefault(a as never),
+  // library window
+  library_list: () => library.list(),
+  library_search: (a) => library.search(a as never),
+  template_get: (a) => library.get(a as never),
+  template_check: (a) => library.check(a as never),
+  template_save: (a) => library.save(a as never),
+  template_delete: (a) => library.remove(a as never),
+  template_undelete: (a) => library.undelete(a as never),
+  recently_deleted: () => library.recentlyDeleted(),
+  template_history: (a) => library.historyOf(a as never),
+  template_restore_version: (a) => library.restoreVersion(a as never),
+  suggest_key: (a) => library.suggestKey(a as never),
+  editor_vocabulary: () => library.vocabulary(),
+  plural_snippet: (a) => library.pluralSnippet(a as never),
+  template_preview: (a) => library.preview(a as never),
+  import_preview: (a) => library.importPreview(a as never),
+  import_apply: (a) => library.importApply(a as never),
+  export_library: (a) => library.exportLibrary(a as never),
+  setup_state: () => library.setupState(),
+  setup_finish: (a) => library.setupFinish(a as never),
+  setup_skip: () => library.setupSkip(),
+  orders_import: (a) => library.ordersImport(a as never),
+  open_library: (a) => (console.info("[mock] open_library", a.key), null),
+  open_setup: () => (console.info("[mock] open_setup"), null),
+  // @tauri-apps/plugin-dialog: a fixed answer instead of the system's picker
+  "plugin:dialog|open": (a) => (a.options?.directory ? "/home/mei/Documents/reply-pack" : "/home/mei/Downloads/replies.csv"),
+  "plugin:dialog|save": () => "/home/mei/Documents/library-export.csv",
 };
 
 /** Commands that call a provider: slower, and failing with ?mtFail=…. */
@@ -54,10 +83,11 @@ const MT_COMMANDS: Record<string, [number, (a: Args) => unknown]> = {
   back_translate: [400, (a) => review.backTranslate(a as never)],
   review_translate: [600, (a) => review.translate(a as never)],
   test_provider: [500, (a) => providers.test(a as never)],
+  draft_translation: [600, (a) => library.draftTranslation(a as never)],
 };
 
 async function answer(cmd: string, args: Args): Promise<unknown> {
-  await sleep(cmd === "search" ? 5 + Math.random() * 40 : 30);
+  await sleep(cmd === "search" || cmd === "library_search" ? 5 + Math.random() * 40 : cmd === "template_check" ? 10 : 30);
   const mt = MT_COMMANDS[cmd];
   if (mt) {
     await sleep(mt[0]);

@@ -33,6 +33,7 @@ const TIPS: Record<Mode, [string[], MessageKey][]> = {
     [["Enter"], "tip.paste"],
     [["Alt+L"], "tip.language"],
     [["Alt+O"], "tip.order"],
+    [["Ctrl+E"], "tip.edit"],
     [["Esc"], "tip.close"],
   ],
   lang: [

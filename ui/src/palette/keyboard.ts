@@ -1,4 +1,6 @@
 // The palette's keyboard: keys become commands (keys.ts), commands act on the palette.
+import { api, type ApiError } from "../api";
+import { t } from "../i18n";
 import { commandFor, type Command, type KeyInput } from "./keys";
 import { activate, confirm, fieldEnter } from "./flow";
 import type { Palette } from "./palette";
@@ -36,6 +38,10 @@ function run(p: Palette, cmd: Command, target: EventTarget | null): void {
     case "open-order":
       if (p.mode === "order") p.back();
       else p.openOrderPicker();
+      break;
+    case "open-library":
+      // The library window, on the selected reply (none selected: on the list).
+      api.openLibrary(p.results.selected()?.key ?? null).catch((e: ApiError) => p.showError(t("palette.error.library", { message: e.message })));
       break;
     case "activate":
       // Typed faster than the debounce: search first so Enter acts on the query as typed.

@@ -12,6 +12,7 @@ export type Command =
   | { type: "open-lang" }
   | { type: "open-order" }
   | { type: "activate" } // Enter on the selected result
+  | { type: "open-library" } // Ctrl+E: edit the selected reply in the library window
   | { type: "pick" } // Enter in a picker
   | { type: "field-enter" } // Enter in the values form
   | { type: "confirm" } // second Enter on an unapproved variant
@@ -43,6 +44,7 @@ export function commandFor(mode: Mode, k: KeyInput): Command {
 
   switch (mode) {
     case "list":
+      if (k.ctrlKey && !k.altKey && !k.metaKey && !k.shiftKey && letter(k) === "E") return { type: "open-library" };
       if (k.key === "ArrowDown" && plain) return { type: "move", delta: 1 };
       if (k.key === "ArrowUp" && plain) return { type: "move", delta: -1 };
       if (k.key === "PageDown" && plain) return { type: "move", delta: 5 };

@@ -5,13 +5,13 @@ import { h, replace } from "../h";
 import { t } from "../i18n";
 import { latestOnly } from "../components/latest";
 import { stepIndex } from "../components/list";
+import { PreviewOrder } from "../components/preview-order";
 import { Actions, readReviewer } from "./actions";
 import { BackPane } from "./back";
 import { DetailPane } from "./detail";
 import { Editor } from "./editor";
 import { filterItems, itemId, nextSelection } from "./logic";
 import { MessageBar } from "./message";
-import { ReviewOrder } from "./order";
 import { LivePreview } from "./preview";
 import { QueuePane } from "./queue";
 import { TranslatePanel } from "./translate";
@@ -27,10 +27,10 @@ export class ReviewWindow {
   readonly detail = new DetailPane();
   readonly editor: Editor;
   readonly preview: LivePreview;
-  readonly order: ReviewOrder;
+  readonly order: PreviewOrder;
   readonly back: BackPane;
   readonly actions: Actions;
-  readonly bar = new MessageBar();
+  readonly bar = new MessageBar("review-bar");
   readonly queuePane: QueuePane;
   readonly translate: TranslatePanel;
   private readonly detailEl: HTMLElement;
@@ -39,7 +39,7 @@ export class ReviewWindow {
   constructor(private readonly root: HTMLElement) {
     this.editor = new Editor(() => this.onEdit());
     this.preview = new LivePreview(this);
-    this.order = new ReviewOrder(() => void this.preview.run());
+    this.order = new PreviewOrder(() => void this.preview.run());
     this.back = new BackPane(this);
     this.actions = new Actions(this);
     this.queuePane = new QueuePane(this);

@@ -75,6 +75,7 @@ export class SettingsForm {
         this.startupSection(s),
         this.varsSection(s),
         this.translation(),
+        this.setupSection(),
       ),
       h("footer", { class: "settings-footer" }, this.statusEl, this.saveBtn),
     );
@@ -164,6 +165,27 @@ export class SettingsForm {
       h("p", { class: "help", id: "vars-help" }, t("settings.vars.help")),
       this.vars.el,
       addButton(t("settings.vars.add"), () => this.vars.add()),
+    );
+  }
+
+  /** "Run first-run setup again": the library window opens on its setup (open_setup). */
+  private setupSection(): HTMLElement {
+    return section(
+      "sec-setup",
+      t("settings.setup.section"),
+      h("p", { class: "help" }, t("settings.setup.help")),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "btn",
+          id: "run-setup",
+          onclick: () => {
+            api.openSetup().catch((e: ApiError) => this.setStatus({ kind: "error", text: t("settings.setup.error", { message: e.message }) }));
+          },
+        },
+        t("settings.setup.button"),
+      ),
     );
   }
 

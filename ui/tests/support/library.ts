@@ -1,0 +1,251 @@
+// A fake library backend for the library window tests: a few templates (one with an Arabic
+// translation, one stale), and every library command answered from that state. Tests change
+// `lib` directly or override a command through `overrides`.
+import type { Status } from "../../src/api";
+import type {
+  Choice,
+  DeletedTemplate,
+  HistoryEntry,
+  ImportPreview,
+  LibraryList,
+  LibraryRow,
+  SetupState,
+  TemplateDetail,
+  TemplateDraft,
+  TemplateText,
+  TextCheck,
+  Vocabulary,
+} from "../../src/library/types";
+import { fakeBackend } from "./dom";
+
+export const AR_TEXT = "مرحباً { $buyer_name }، تم شحن طلبك { $order_id } عبر { $carrier }.";
+
+const text = (locale: string, body: string, status: Status = "approved", provider: string | null = null): TemplateText => ({ locale, text: body, title: null, status, provider, problem: null });
+
+export function sampleTemplates(): TemplateDetail[] {
+  return [
+    {
+      key: "order-shipped",
+      title: "Tracking number",
+      category: "Shipping",
+      tags: ["tracking", "shipping"],
+      shortcut: ";trk",
+      source_locale: "en",
+      variables: ["buyer_name", "order_id", "carrier"],
+      examples: ["where is my order?"],
+      variants: [text("en", "Hi { $buyer_name }, your order { $order_id } has shipped with { $carrier }."), text("ar", AR_TEXT, "needs_review"), text("fr", "Bonjour { $buyer_name }, votre commande { $order_id } est partie.", "stale")],
+    },
+    {
+      key: "refund-done",
+      title: "Refund processed",
+      category: "Refunds",
+      tags: ["refund"],
+      shortcut: ";ref",
+      source_locale: "en",
+      variables: ["order_id"],
+      examples: [],
+      variants: [text("en", "Your refund for { $order_id } is on its way."), text("es", "Su reembolso para { $order_id } está en camino.", "machine", "deepl")],
+    },
+    {
+      key: "greeting",
+      title: "Greeting",
+      category: "General",
+      tags: [],
+      shortcut: ";hi",
+      source_locale: "en",
+      variables: [],
+      examples: [],
+      variants: [text("en", "Hello, thank you for your message!"), text("ar", "مرحباً، شكراً لرسالتك!")],
+    },
+  ];
+}
+
+export interface LibState {
+  templates: TemplateDetail[];
+  stats: Record<string, { uses_30d: number; use_count: number; last_used: string | null }>;
+  deleted: (DeletedTemplate & { tpl: TemplateDetail })[];
+  history: (HistoryEntry & { key: string })[];
+  setup: SetupState;
+  /** Extra rows (only in library_list), e.g. 10 000 for the virtualisation test. */
+  bulk: LibraryRow[];
+}
+
+export function sampleState(): LibState {
+  return {
+    templates: sampleTemplates(),
+    stats: {
+      "order-shipped": { uses_30d: 12, use_count: 300, last_used: "2025-11-20T10:00:00Z" },
+      "refund-done": { uses_30d: 40, use_count: 41, last_used: "2025-11-01T10:00:00Z" },
+      greeting: { uses_30d: 3, use_count: 900, last_used: "2025-11-23T10:00:00Z" },
+    },
+    deleted: [],
+    history: [
+      { id: 11, key: "order-shipped", locale: "ar", text: "مرحباً، تم شحن طلبك { $order_id }.", status: "approved", saved_at: "2025-10-01T08:00:00Z", author: "mei" },
+      { id: 12, key: "order-shipped", locale: "ar", text: AR_TEXT, status: "needs_review", saved_at: "2025-11-01T08:00:00Z", author: null },
+    ],
+    setup: { needed: false, shop_name: "Lotus Home", signature: "Mei", ui_lang: "auto", default_lang: "en", hotkey: "Ctrl+Shift+Space" },
+    bulk: [],
+  };
+}
+
+export function rowOf(t: TemplateDetail, s: LibState): LibraryRow {
+  const st = s.stats[t.key] ?? { uses_30d: 0, use_count: 0, last_used: null };
+  return { key: t.key, title: t.title, category: t.category, tags: t.tags, shortcut: t.shortcut, source_locale: t.source_locale, variants: t.variants.map((v) => ({ locale: v.locale, status: v.status })), ...st };
+}
+
+export function bulkRows(n: number): LibraryRow[] {
+  return Array.from({ length: n }, (_, i) => ({
+    key: `bulk-${String(i).padStart(5, "0")}`,
+    title: `Bulk ${String(i).padStart(5, "0")}`,
+    category: "Bulk",
+    tags: [],
+    shortcut: "",
+    source_locale: "en",
+    variants: [{ locale: "en", status: "approved" as Status }],
+    uses_30d: 0,
+    use_count: 0,
+    last_used: null,
+  }));
+}
+
+export const VOCAB: Vocabulary = {
+  order_fields: ["buyer_name", "order_id", "carrier"],
+  shop_vars: [{ name: "shop_name", value: "Lotus Home" }],
+  terms: ["shop-name"],
+  builtins: ["today", "clipboard"],
+  number_variables: ["item_count"],
+};
+
+/** Errors of the fake check: an unclosed `{` is an error at its line and column (1-based). */
+export function fakeCheck(t: string): TextCheck {
+  const variables = [...new Set([...t.matchAll(/\$([a-z_]+)/g)].map((m) => m[1]))];
+  const lines = t.split("\n");
+  for (let l = 0; l < lines.length; l++) {
+    let depth = 0;
+    let at = -1;
+    for (let c = 0; c < lines[l].length; c++) {
+      if (lines[l][c] === "{") (depth++, (at = c));
+      if (lines[l][c] === "}") depth--;
+    }
+    if (depth > 0) return { errors: [{ file: "<x>", line: l + 1, column: at + 2, message: 'Expected a token starting with "}"' }], variables };
+  }
+  return { errors: [], variables };
+}
+
+export const IMPORT: ImportPreview = {
+  items: [
+    { key: "greeting", title: "Greeting", locales: ["en", "de"], text: "Hello { $buyer_name }!", conflict: "Greeting", default_choice: "keep_both" },
+    { key: "warranty", title: "Warranty", locales: ["en"], text: "Two years of warranty.", conflict: null, default_choice: "keep_both" },
+  ],
+  warnings: [{ file: "pack/en.ftl", line: 12, message: "an empty reply was left out", skipped: true }],
+};
+
+export function libraryBackend(state: LibState, overrides: Record<string, (args: Record<string, any>) => unknown> = {}) {
+  let nextDeleted = 1;
+  const find = (key: string) => {
+    const t = state.templates.find((x) => x.key === key);
+    if (!t) throw { code: "unknown_template", message: `There is no reply '${key}'.` };
+    return t;
+  };
+  return fakeBackend((cmd, a) => {
+    if (overrides[cmd]) return overrides[cmd](a);
+    switch (cmd) {
+      case "ui_language":
+        return "en";
+      case "library_list": {
+        const rows = [...state.templates.map((t) => rowOf(t, state)), ...state.bulk];
+        const list: LibraryList = {
+          rows,
+          categories: [...new Set(rows.map((r) => r.category))].sort(),
+          tags: [...new Set(rows.flatMap((r) => r.tags))].sort(),
+          locales: [...new Set(rows.flatMap((r) => r.variants.map((v) => v.locale)))].sort(),
+        };
+        return structuredClone(list);
+      }
+      case "library_search":
+        return state.templates.filter((t) => t.title.toLowerCase().includes(String(a.query).toLowerCase())).map((t) => t.key).reverse();
+      case "template_get":
+        return structuredClone(find(a.key));
+      case "template_check":
+        return fakeCheck(a.text);
+      case "template_save": {
+        const d = a.draft as TemplateDraft;
+        const taken = state.templates.find((t) => t.shortcut === d.shortcut && t.key !== d.original_key);
+        if (d.shortcut && taken) throw { code: "invalid", message: `The shortcut ${d.shortcut} is already used by “${taken.title}”.` };
+        const old = d.original_key ? find(d.original_key) : null;
+        const saved: TemplateDetail = {
+          key: d.key,
+          title: d.title,
+          category: d.category,
+          tags: d.tags,
+          shortcut: d.shortcut,
+          source_locale: d.source_locale,
+          variables: [],
+          examples: d.examples,
+          variants: d.texts.map((x) => {
+            const before = old?.variants.find((v) => v.locale === x.locale);
+            return text(x.locale, x.text, before && before.text === x.text ? before.status : x.locale === d.source_locale ? "approved" : "needs_review");
+          }),
+        };
+        state.templates = old ? state.templates.map((t) => (t === old ? saved : t)) : [...state.templates, saved];
+        return structuredClone(saved);
+      }
+      case "template_delete": {
+        const t = find(a.key);
+        state.templates = state.templates.filter((x) => x !== t);
+        const d = { id: nextDeleted++, key: t.key, title: t.title, deleted_at: "2025-11-24T10:00:00Z", tpl: t };
+        state.deleted.unshift(d);
+        return { id: d.id, key: d.key, title: d.title, deleted_at: d.deleted_at };
+      }
+      case "template_undelete": {
+        const d = state.deleted.find((x) => x.id === a.id)!;
+        state.deleted = state.deleted.filter((x) => x !== d);
+        const key = state.templates.some((t) => t.key === d.key) ? d.key + "-2" : d.key;
+        state.templates.push({ ...d.tpl, key });
+        return key;
+      }
+      case "recently_deleted":
+        return state.deleted.map(({ id, key, title, deleted_at }) => ({ id, key, title, deleted_at }));
+      case "template_history":
+        return state.history.filter((h) => h.key === a.key && (a.locale === null || h.locale === a.locale)).reverse().map(({ key: _k, ...h }) => h);
+      case "template_restore_version": {
+        const t = find(a.key);
+        const h = state.history.find((x) => x.id === a.id)!;
+        t.variants = t.variants.map((v) => (v.locale === h.locale ? text(v.locale, h.text, "needs_review") : v));
+        return structuredClone(t);
+      }
+      case "suggest_key":
+        return String(a.title).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+      case "editor_vocabulary":
+        return structuredClone(VOCAB);
+      case "plural_snippet":
+        return `{ $${a.variable} ->\n    [one] one (${a.locale})\n   *[other] many\n}`;
+      case "template_preview":
+        return { text: `[${a.locale}] ${a.text.replace(/\{ \$(\w+) \}/g, "⟨$1⟩")}`, source_text: "", missing: [...a.text.matchAll(/\{ \$(\w+) \}/g)].map((m) => m[1]), errors: fakeCheck(a.text).errors, problem: null };
+      case "draft_translation":
+        return text(a.locale, `[${a.provider ?? "default"}] ${find(a.key).variants[0].text}`, "machine", a.provider ?? "deepl");
+      case "list_providers":
+        return { providers: [{ name: "deepl", kind: "deepl", url: null, model: null, formality: null, glossary: null, has_key: true }], default_provider: "deepl", cache_entries: 0, billed_chars: 0 };
+      case "find_orders":
+        return [];
+      case "import_preview":
+        if (!a.request.path) throw { code: "bad_file", message: "No path given." };
+        return structuredClone(IMPORT);
+      case "import_apply": {
+        const c = Object.values(a.choices as Record<string, Choice>);
+        return { added: c.filter((x) => x === "keep_both").length, replaced: c.filter((x) => x === "replace").length, skipped: c.filter((x) => x === "skip").length, keys: [], warnings: IMPORT.warnings };
+      }
+      case "export_library":
+        return `Exported 3 replies to ${a.path}`;
+      case "setup_state":
+        return structuredClone(state.setup);
+      case "setup_finish":
+      case "setup_skip":
+        state.setup.needed = false;
+        return null;
+      case "orders_import":
+        return { imported: 5, skipped: 1, errors: [{ line: 3, message: "no order id" }] };
+    }
+    throw { code: "unknown", message: "fake backend: no command " + cmd };
+  });
+}
