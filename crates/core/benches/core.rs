@@ -8,6 +8,9 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use quickreply_core::Library;
+use quickreply_core::app::library as app_library;
+use quickreply_core::app::packs::{self, PackSource};
 use quickreply_core::orders::{self, Format};
 use quickreply_core::search::SearchIndex;
 use quickreply_core::store::Store;
@@ -44,6 +47,46 @@ fn search(c: &mut Criterion) {
         b.iter(|| {
             i = (i + 1) % queries.len();
             black_box(index.search(&queries[i], None, 20))
+        });
+    });
+}
+
+/// The library window's list and search with 10 000 templates in 7 languages (70 000 texts),
+/// stored in a real SQLite file through a pack import.
+fn library_window(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let (templates, variants) = common::library(70_000);
+    let pack = dir.path().join("pack");
+    std::fs::create_dir_all(&pack).unwrap();
+    let bodies: std::collections::HashMap<(i64, &str), &str> = variants
+        .iter()
+        .map(|(id, v)| ((*id, v.locale.as_str()), v.body.as_str()))
+        .collect();
+    for locale in common::LOCALES {
+        let mut ftl = String::new();
+        for t in &templates {
+            let body = bodies[&(t.id, locale)];
+            ftl.push_str(&format!("{} = {body}\n", t.key));
+            if locale == "en" {
+                ftl.push_str(&format!(
+                    "    .title = {}\n    .category = {}\n    .tags = {}\n",
+                    t.title, t.category, t.tags
+                ));
+            }
+        }
+        std::fs::write(pack.join(format!("{locale}.ftl")), ftl).unwrap();
+    }
+    let library = Library::open(&dir.path().join("lib.db")).unwrap();
+    packs::import(&library, PackSource::Dir(&pack), None, None).unwrap();
+    c.bench_function("library/list-10k", |b| {
+        b.iter(|| black_box(app_library::list(&library).unwrap().rows.len()));
+    });
+    let queries = common::queries();
+    let mut i = 0;
+    c.bench_function("library/search-10k", |b| {
+        b.iter(|| {
+            i = (i + 1) % queries.len();
+            black_box(app_library::search(&library, &queries[i]).unwrap().len())
         });
     });
 }
@@ -93,5 +136,12 @@ fn translation_checks(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, render, search, orders, translation_checks);
+criterion_group!(
+    benches,
+    render,
+    search,
+    library_window,
+    orders,
+    translation_checks
+);
 criterion_main!(benches);
