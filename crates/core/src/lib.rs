@@ -7,6 +7,7 @@
 pub mod app;
 pub mod detect;
 pub mod error;
+pub mod import;
 pub mod locale;
 pub mod orders;
 pub mod pack;
