@@ -19,6 +19,14 @@ describe("palette keyboard", () => {
     expect(commandFor("vars", { key: "l", code: "KeyL", altKey: true })).toEqual({ type: "none" });
   });
 
+  it("Ctrl+E (by physical key) edits the selection in the library, only from the list", () => {
+    expect(commandFor("list", { key: "e", code: "KeyE", ctrlKey: true })).toEqual({ type: "open-library" });
+    expect(commandFor("list", { key: "€", code: "KeyE", ctrlKey: true })).toEqual({ type: "open-library" });
+    expect(commandFor("list", { key: "e", code: "KeyE", altKey: true })).toEqual({ type: "none" });
+    expect(commandFor("list", { key: "E", code: "KeyE", ctrlKey: true, shiftKey: true })).toEqual({ type: "none" });
+    expect(commandFor("vars", { key: "e", code: "KeyE", ctrlKey: true })).toEqual({ type: "none" });
+  });
+
   it("ignores keys while an IME is composing", () => {
     expect(commandFor("list", { key: "Enter", isComposing: true })).toEqual({ type: "none" });
     expect(commandFor("vars", { key: "Enter", keyCode: 229 })).toEqual({ type: "none" });

@@ -100,3 +100,24 @@ describe("fake backend", () => {
     expect(e).toMatchObject({ code: "missing", missing: p.missing });
   });
 });
+
+describe("the fake library", () => {
+  it("has an Arabic translation and a stale one, and works through the commands", async () => {
+    const lib = await import("../src/mock/library");
+    const list = lib.list();
+    expect(list.rows.some((r) => r.variants.some((v) => v.locale === "ar"))).toBe(true);
+    expect(list.rows.some((r) => r.variants.some((v) => v.status === "stale"))).toBe(true);
+    const key = list.rows[0].key;
+    const d = lib.get({ key });
+    expect(d.variants[0].locale).toBe(d.source_locale); // the source first
+    // errors only as the core found them; otherwise none (the mock checks no Fluent)
+    const bad = core.data.previews.find((p) => p.errors.length && p.order_id === null)!;
+    expect(lib.check({ key: bad.key, locale: bad.locale, text: bad.body }).errors.map((e) => e.line)).toEqual(bad.errors.map((e) => e.line));
+    expect(lib.check({ key, locale: "en", text: "{ unclosed" }).errors).toEqual([]);
+    expect(lib.pluralSnippet({ variable: "n", locale: "ar" }).match(/\[\w+\]/g)).toEqual(["[zero]", "[one]", "[two]", "[few]", "[many]", "[other]"]);
+    expect(lib.preview({ locale: "xx", text: "nothing", orderId: null }).text).toBe(NO_FIXTURE);
+    const del = lib.remove({ key });
+    expect(lib.list().rows.some((r) => r.key === key)).toBe(false);
+    expect(lib.undelete({ id: del.id })).toBe(key);
+  });
+});

@@ -23,7 +23,7 @@ function search(query: string, lang: string, orderId: string | null): ResultItem
 
 let backend: ReturnType<typeof fakeBackend> | null = null;
 
-function start(ctx: Partial<PaletteContext>, opts: { paste?: (args: any) => unknown; searchDelay?: (query: string) => number; contextDelay?: number } = {}) {
+function start(ctx: Partial<PaletteContext>, opts: { paste?: (args: any) => unknown; searchDelay?: (query: string) => number; contextDelay?: number; libraryFails?: boolean } = {}) {
   setLang("en");
   const context: PaletteContext = { order: null, lang: "en", lang_source: "default", locales: ["en", "ar", "ru", "ms"], ui_lang: "en", review_count: 0, ...ctx };
   backend = fakeBackend(async (cmd, args) => {
@@ -44,6 +44,9 @@ function start(ctx: Partial<PaletteContext>, opts: { paste?: (args: any) => unkn
         return opts.paste ? opts.paste(args) : null;
       case "hide_palette":
       case "open_review":
+        return null;
+      case "open_library":
+        if (opts.libraryFails) throw { code: "platform", message: "no library window" };
         return null;
     }
     throw { code: "unknown", message: cmd };
@@ -231,5 +234,21 @@ describe("palette", () => {
     await tick(250);
     expect(orderChip(root)).toBe("#771-2");
     expect(calls("search").at(-1)!.args).toMatchObject({ lang: "ru", orderId: "771-2" });
+  });
+
+  it("Ctrl+E opens the selected reply in the library window; a failure is shown", async () => {
+    const { root } = start({ lang: "en" });
+    await vi.waitFor(() => expect(rows(root).length).toBe(core.templates().length));
+    expect(q(root, ".tips").textContent).toContain("Ctrl+Eedit");
+    press("ArrowDown");
+    press("e", { ctrl: true, code: "KeyE" });
+    await vi.waitFor(() => expect(calls("open_library")).toHaveLength(1));
+    expect(calls("open_library")[0].args).toEqual({ key: core.templates()[1].key });
+    expect(calls("paste")).toHaveLength(0);
+    backend!.dispose();
+    const again = start({ lang: "en" }, { libraryFails: true });
+    await vi.waitFor(() => expect(rows(again.root).length).toBeGreaterThan(0));
+    press("e", { ctrl: true, code: "KeyE" });
+    await vi.waitFor(() => expect(q(again.root, ".bar").textContent).toBe("Could not open the library: no library window"));
   });
 });

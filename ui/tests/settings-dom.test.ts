@@ -22,7 +22,7 @@ const PROVIDERS: ProviderConfig[] = [
 
 let backend: ReturnType<typeof fakeBackend> | null = null;
 
-function start(opts: { save?: (s: Settings) => Settings; uiLanguage?: string } = {}) {
+function start(opts: { save?: (s: Settings) => Settings; uiLanguage?: string; setupFails?: boolean } = {}) {
   setLang("en");
   backend = fakeBackend((cmd, args) => {
     switch (cmd) {
@@ -39,6 +39,9 @@ function start(opts: { save?: (s: Settings) => Settings; uiLanguage?: string } =
       case "test_provider":
         return "ok: 5 of 500 characters used";
       case "set_default_provider":
+        return null;
+      case "open_setup":
+        if (opts.setupFails) throw { code: "platform", message: "the library window could not be created" };
         return null;
     }
     throw { code: "unknown", message: cmd };
@@ -192,5 +195,18 @@ describe("settings", () => {
       key: null,
     });
     expect(saves()).toHaveLength(0);
+  });
+
+  it("Run first-run setup again opens the library window's setup; a failure is shown", async () => {
+    let root = start();
+    await loaded(root);
+    q<HTMLButtonElement>(root, "#run-setup").click();
+    await vi.waitFor(() => expect(backend!.calls.filter((c) => c.cmd === "open_setup")).toHaveLength(1));
+    expect(q(root, ".settings-footer .save-status").textContent).toBe("");
+    backend!.dispose();
+    root = start({ setupFails: true });
+    await loaded(root);
+    q<HTMLButtonElement>(root, "#run-setup").click();
+    await vi.waitFor(() => expect(q(root, ".settings-footer .save-status").textContent).toBe("Could not open the setup: the library window could not be created"));
   });
 });

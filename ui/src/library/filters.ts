@@ -77,6 +77,7 @@ export class FilterBar {
       STATUS_FILTERS.map((s) => option(s, t(`library.filter.status.${s}` as MessageKey), f.status === s)),
     );
     replace(this.sort, SORT_KEYS.map((k) => option(k, t(`library.sort.${k}` as MessageKey), this.sortKey === k)));
+    this.showValues();
     this.renderClear();
   }
 
@@ -84,17 +85,22 @@ export class FilterBar {
   set(f: Partial<Filters>, sort?: SortKey): void {
     this.state = { ...this.state, ...f };
     if (sort) this.sortKey = sort;
-    this.category.value = this.state.category === null ? "" : "c:" + this.state.category;
-    this.tag.value = this.state.tag === null ? "" : "t:" + this.state.tag;
-    this.missing.value = this.state.missing === null ? "" : "l:" + this.state.missing;
-    this.status.value = this.state.status ?? "";
-    this.sort.value = this.sortKey;
+    this.showValues();
     this.renderClear();
     this.onChange();
   }
 
   clear(): void {
     this.set({ ...NO_FILTERS });
+  }
+
+  /** The controls show the state. */
+  private showValues(): void {
+    this.category.value = this.state.category === null ? "" : "c:" + this.state.category;
+    this.tag.value = this.state.tag === null ? "" : "t:" + this.state.tag;
+    this.missing.value = this.state.missing === null ? "" : "l:" + this.state.missing;
+    this.status.value = this.state.status ?? "";
+    this.sort.value = this.sortKey;
   }
 
   private read(): void {

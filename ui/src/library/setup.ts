@@ -51,6 +51,7 @@ export class SetupView {
       h("option", { value: "en", selected: a.ui_lang === "en", lang: "en" }, "English"),
       h("option", { value: "zh-CN", selected: a.ui_lang === "zh-CN", lang: "zh-CN" }, "简体中文"),
     );
+    this.ui.value = a.ui_lang; // also where `selected` on a detached option is not kept
     this.defLang = h("input", {
       id: "setup-deflang",
       class: "input input-short mono",

@@ -65,6 +65,12 @@ export function fakeBackend(handler: (cmd: string, args: Record<string, any>) =>
   const originals = [document, window].map((target) => {
     const add = target.addEventListener;
     target.addEventListener = function (this: EventTarget, type: string, l: EventListenerOrEventListenerObject, o?: unknown) {
+      // happy-dom fires selectionchange synchronously, inside the change of the selection; a
+      // browser queues it. CodeMirror relies on that (it sets the selection during an update).
+      if (type === "selectionchange" && typeof l === "function") {
+        const inner = l;
+        l = (e: Event) => queueMicrotask(() => inner.call(target, e));
+      }
       added.push([target, type, l, o]);
       return add.call(this, type, l, o as AddEventListenerOptions);
     } as typeof add;

@@ -116,18 +116,19 @@ export const VOCAB: Vocabulary = {
   number_variables: ["item_count"],
 };
 
-/** Errors of the fake check: an unclosed `{` is an error at its line and column (1-based). */
+/** Errors of the fake check: an unclosed `{` is an error at its line and column (1-based, in characters). */
 export function fakeCheck(t: string): TextCheck {
   const variables = [...new Set([...t.matchAll(/\$([a-z_]+)/g)].map((m) => m[1]))];
   const lines = t.split("\n");
   for (let l = 0; l < lines.length; l++) {
+    const chars = [...lines[l]]; // columns count characters, as the backend does
     let depth = 0;
     let at = -1;
-    for (let c = 0; c < lines[l].length; c++) {
-      if (lines[l][c] === "{") (depth++, (at = c));
-      if (lines[l][c] === "}") depth--;
+    for (let c = 0; c < chars.length; c++) {
+      if (chars[c] === "{") (depth++, (at = c));
+      if (chars[c] === "}") depth--;
     }
-    if (depth > 0) return { errors: [{ file: "<x>", line: l + 1, column: at + 2, message: 'Expected a token starting with "}"' }], variables };
+    if (depth > 0) return { errors: [{ file: "<x>", line: l + 1, column: at + 1, message: 'Expected a token starting with "}"' }], variables };
   }
   return { errors: [], variables };
 }
