@@ -67,18 +67,44 @@ pub fn read(path: &Path, source_locale: &str) -> Result<Parsed> {
         let name = file.display().to_string();
         let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-        let text = std::str::from_utf8(bytes).map_err(|_| {
-            Error::Invalid(format!(
-                "{name}: the file is not UTF-8 text, as Espanso needs: save it as UTF-8 and import it again"
-            ))
-        })?;
-        let root = load_yaml(text).map_err(|(mark, info)| {
-            Error::Invalid(format!(
-                "{name}:{}:{}: the file is not valid YAML ({info}): fix it in a text editor and import it again",
-                mark.line(),
-                mark.col() + 1
-            ))
-        })?;
+        // One broken file of a folder (a hub checkout, a config dir) must not stop the others:
+        // it is reported and skipped. A single file asked for by name fails with the reason.
+        let whole_file = |line: usize, column: usize, message: String| -> Result<ImportWarning> {
+            if path.is_dir() {
+                Ok(ImportWarning {
+                    origin: Origin {
+                        file: name.clone(),
+                        line,
+                    },
+                    message: format!("column {column}: {message}"),
+                    skipped: true,
+                })
+            } else {
+                Err(Error::Invalid(format!("{name}:{line}:{column}: {message}")))
+            }
+        };
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            parsed.warnings.push(whole_file(
+                1,
+                1,
+                "the file is not UTF-8 text, as Espanso needs: save it as UTF-8 and import it again"
+                    .into(),
+            )?);
+            continue;
+        };
+        let root = match load_yaml(text) {
+            Ok(root) => root,
+            Err((mark, info)) => {
+                parsed.warnings.push(whole_file(
+                    mark.line(),
+                    mark.col() + 1,
+                    format!(
+                        "the file is not valid YAML ({info}): fix it in a text editor and import it again"
+                    ),
+                )?);
+                continue;
+            }
+        };
         let Some(root) = root else { continue };
         let Some(matches) = root.get("matches") else {
             continue;

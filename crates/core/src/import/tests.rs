@@ -639,6 +639,29 @@ fn espanso_yaml_syntax_error_names_file_line_and_column() {
 }
 
 #[test]
+fn a_broken_file_in_a_folder_is_skipped_with_its_position_and_the_rest_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("broken.yml"),
+        "matches:\n  - trigger: \":a\"\n    replace: \"unclosed\n  - trigger: [\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("good.yml"),
+        "matches:\n  - trigger: \":ok\"\n    replace: \"fine\"\n",
+    )
+    .unwrap();
+    let parsed = espanso::read(dir.path(), "en").unwrap();
+    assert_eq!(parsed.candidates.len(), 1);
+    assert_eq!(parsed.candidates[0].key, "ok");
+    let warning = &parsed.warnings[0];
+    assert!(warning.skipped);
+    assert!(warning.origin.file.ends_with("broken.yml"));
+    assert!(warning.origin.line >= 3, "{warning:?}");
+    assert!(warning.message.contains("not valid YAML"), "{warning:?}");
+}
+
+#[test]
 fn espanso_errors_for_missing_path_empty_folder_and_bad_locale() {
     let dir = tempfile::tempdir().unwrap();
     let missing = espanso::read(&dir.path().join("nope.yml"), "en").unwrap_err();
