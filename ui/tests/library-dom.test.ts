@@ -36,7 +36,7 @@ describe("library list", () => {
   it("shows every reply by uses in 30 days, a status dot per language and the uses", async () => {
     const root = await mount();
     expect(keysShown(root)).toEqual(["refund-done", "order-shipped", "greeting"]);
-    const row = q(root, '.lib-row[data-key="order-shipped"]');
+    const row = q(root, '[data-testid="library-row-order-shipped"]');
     expect(q(row, ".row-title").textContent).toBe("Tracking number");
     expect(q(row, ".row-shortcut").textContent).toBe(";trk");
     expect(q(row, ".row-cat").textContent).toBe("Shipping");
@@ -157,7 +157,7 @@ describe("library list", () => {
     expect(toast.hidden).toBe(false);
     expect(toast.textContent).toContain("Deleted “Tracking number”");
     expect(q(root, ".lib-row.selected").dataset.key).toBe("greeting"); // the next one
-    q<HTMLButtonElement>(toast, ".toast-action").click();
+    q<HTMLButtonElement>(toast, '[data-testid="toast-undo"]').click();
     await vi.waitFor(() => expect(calls("template_undelete")[0]?.args).toEqual({ id: 1 }));
     await vi.waitFor(() => expect(keysShown(root)).toContain("order-shipped"));
     expect(q(root, ".lib-row.selected").dataset.key).toBe("order-shipped");
@@ -182,11 +182,11 @@ describe("library list", () => {
     q(root, "#lib-list").focus();
     press("Delete"); // refund-done, the first row
     await vi.waitFor(() => expect(keysShown(root)).toHaveLength(2));
-    q<HTMLButtonElement>(root, "#deleted-open").click();
+    q<HTMLButtonElement>(root, '[data-testid="library-deleted"]').click();
     await vi.waitFor(() => expect(qa(root, ".deleted-item")).toHaveLength(1));
     expect(q(root, ".lib-deleted").hidden).toBe(false);
     expect(q(root, ".deleted-item .row-title").textContent).toBe("Refund processed");
-    q<HTMLButtonElement>(root, ".deleted-item .btn").click();
+    q<HTMLButtonElement>(root, '[data-testid="deleted-restore-refund-done"]').click();
     await vi.waitFor(() => expect(qa(root, ".deleted-item")).toHaveLength(0));
     expect(calls("template_undelete")[0].args).toEqual({ id: 1 });
     expect(q(root, ".library-bar").textContent).toContain("Restored “Refund processed”");

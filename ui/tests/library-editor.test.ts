@@ -35,7 +35,7 @@ async function open(root: HTMLElement, key: string): Promise<void> {
   await vi.waitFor(() => expect(qa(root, ".text-card .check-ok").length).toBe(qa(root, ".text-card").length));
 }
 
-const save = (root: HTMLElement) => q<HTMLButtonElement>(root, "#ed-save");
+const save = (root: HTMLElement) => q<HTMLButtonElement>(root, '[data-testid="editor-save"]');
 const card = (root: HTMLElement, locale: string) => q(root, `#card-${locale}`);
 const editor = (root: HTMLElement, locale: string) => editorOf(q(root, `#text-${locale}`));
 
@@ -44,8 +44,8 @@ describe("template editor", () => {
     const root = await mount();
     press("n", { ctrl: true, code: "KeyN" });
     await vi.waitFor(() => expect(q(root, ".lib-editor").hidden).toBe(false));
-    const title = q<HTMLInputElement>(root, "#ed-title");
-    const key = q<HTMLInputElement>(root, "#ed-key");
+    const title = q<HTMLInputElement>(root, '[data-testid="editor-title"]');
+    const key = q<HTMLInputElement>(root, '[data-testid="editor-key"]');
     expect(document.activeElement).toBe(title);
     type(title, "Out of stock");
     await vi.waitFor(() => expect(key.value).toBe("out-of-stock"));

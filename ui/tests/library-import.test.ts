@@ -67,6 +67,11 @@ describe("import", () => {
     expect(testid(root, "import-summary").textContent).toContain("Imported: 0 added, 1 replaced, 1 skipped.");
     expect(testid<HTMLButtonElement>(root, "import-apply").disabled).toBe(true); // done; preview again to import again
     await vi.waitFor(() => expect(calls("library_list").length).toBeGreaterThan(1)); // the list refreshes
+    expect(document.activeElement?.textContent).toBe("Close"); // not lost with the disabled Import
+    (document.activeElement as HTMLElement).blur();
+    press("Escape"); // closes the dialog wherever the focus is
+    expect(testid(root, "import-dialog")).toBeNull();
+    expect(q(root, ".lib-listview").hidden).toBe(false);
   });
 
   it("a spreadsheet sends its source language and status; a changed path needs a new preview; errors are shown", async () => {

@@ -66,7 +66,7 @@ export class DeletedView {
             { class: "deleted-item", "data-id": String(d.id) },
             h("div", { class: "deleted-main" }, h("bdi", { class: "row-title", dir: "auto" }, d.title || d.key), h("span", { class: "row-key" }, d.key)),
             h("span", { class: "deleted-when" }, t("library.deleted.when", { when: when(d.deleted_at) })),
-            h("button", { type: "button", class: "btn btn-small", "aria-label": t("library.deleted.restoreNamed", { title: d.title || d.key }), onclick: () => void this.restore(d) }, t("library.deleted.restore")),
+            h("button", { type: "button", class: "btn btn-small", "data-testid": "deleted-restore-" + d.key, "aria-label": t("library.deleted.restoreNamed", { title: d.title || d.key }), onclick: () => void this.restore(d) }, t("library.deleted.restore")),
           ),
         ),
       ),

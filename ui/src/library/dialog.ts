@@ -1,5 +1,6 @@
-// A modal dialog (role=dialog, aria-modal): Escape closes it, Tab stays inside, the focus goes
-// back to where it was. Used by Import…, Export… and a text's History.
+// A modal dialog (role=dialog, aria-modal): Escape closes it (wherever the focus is, e.g. on
+// the body after the focused button was disabled), Tab stays inside, the focus goes back to
+// where it was. Used by Import…, Export… and a text's History.
 import { h, type Child } from "../h";
 import { t } from "../i18n";
 
@@ -9,6 +10,12 @@ export class Dialog {
   readonly body: HTMLElement;
   readonly footer: HTMLElement;
   private returnTo: HTMLElement | null = null;
+  private readonly onDocKey = (e: KeyboardEvent) => {
+    if (e.key !== "Escape" || e.defaultPrevented || !this.isTopmost()) return;
+    e.preventDefault();
+    e.stopPropagation();
+    this.close();
+  };
   onClose: (() => void) | null = null;
 
   constructor(id: string, title: string, opts: { wide?: boolean; testid?: string } = {}) {
@@ -43,6 +50,7 @@ export class Dialog {
     if (!this.isOpen) {
       this.returnTo = document.activeElement as HTMLElement | null;
       host.append(this.el);
+      document.addEventListener("keydown", this.onDocKey, true);
     }
     (focus ?? this.focusables()[0])?.focus();
   }
@@ -50,8 +58,20 @@ export class Dialog {
   close(): void {
     if (!this.isOpen) return;
     this.el.remove();
+    document.removeEventListener("keydown", this.onDocKey, true);
     this.onClose?.();
     if (this.returnTo?.isConnected) this.returnTo.focus();
+  }
+
+  /** No other dialog was opened over this one. */
+  private isTopmost(): boolean {
+    const all = this.el.parentElement?.querySelectorAll(":scope > .dialog-backdrop");
+    return !!all && all[all.length - 1] === this.el;
+  }
+
+  /** Focus the first footer button (e.g. Close, after the action that had the focus is done). */
+  focusFooter(): void {
+    this.footer.querySelector<HTMLElement>("button:not(:disabled)")?.focus();
   }
 
   private focusables(): HTMLElement[] {
@@ -59,11 +79,7 @@ export class Dialog {
   }
 
   private onKey(e: KeyboardEvent): void {
-    if (e.key === "Escape" && !e.defaultPrevented) {
-      e.preventDefault();
-      e.stopPropagation();
-      this.close();
-    } else if (e.key === "Tab") {
+    if (e.key === "Tab") {
       const f = this.focusables();
       if (!f.length) return;
       const first = f[0];

@@ -48,8 +48,8 @@ export class TemplateEditor implements CardHost, AddLanguageHost {
     const input = (id: Field, attrs: Record<string, unknown> = {}) =>
       h("input", { id: "ed-" + id, class: "input", type: "text", autocomplete: "off", spellcheck: "false", oninput: () => this.onField(id), ...attrs });
     this.inputs = {
-      key: input("key", { class: "input mono", "aria-describedby": "ed-key-help" }),
-      title: input("title", { dir: "auto", spellcheck: "true" }),
+      key: input("key", { class: "input mono", "aria-describedby": "ed-key-help", "data-testid": "editor-key" }),
+      title: input("title", { dir: "auto", spellcheck: "true", "data-testid": "editor-title" }),
       category: input("category", { list: "ed-categories", dir: "auto" }),
       tags: input("tags", { "aria-describedby": "ed-tags-help", dir: "auto" }),
       shortcut: input("shortcut", { class: "input mono input-short" }),
@@ -58,7 +58,7 @@ export class TemplateEditor implements CardHost, AddLanguageHost {
     };
     this.saveBtn = h(
       "button",
-      { type: "button", class: "btn btn-primary", id: "ed-save", "aria-keyshortcuts": "Control+S", "aria-describedby": "save-why", onclick: () => void this.save() },
+      { type: "button", class: "btn btn-primary", id: "ed-save", "data-testid": "editor-save", "aria-keyshortcuts": "Control+S", "aria-describedby": "save-why", onclick: () => void this.save() },
       t("library.save"),
     );
     this.order = new PreviewOrder(() => this.cards.forEach((c) => c.refreshPreview()));
@@ -166,7 +166,8 @@ export class TemplateEditor implements CardHost, AddLanguageHost {
   }
 
   focus(): void {
-    (this.detail ? this.cards[0] : null)?.focus() ?? this.inputs.title.focus();
+    if (this.detail) this.cards[0].focus();
+    else this.inputs.title.focus();
   }
 
   // ---------------------------------------------------------------- state

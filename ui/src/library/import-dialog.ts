@@ -251,6 +251,7 @@ export class ImportDialog {
       );
       this.w.bar.set({ kind: "ok", text: t("library.import.summary", { added: o.added, replaced: o.replaced, skipped: o.skipped }) });
       void this.w.reload();
+      this.dialog.focusFooter(); // Import is disabled now: the focus goes to Close
     } catch (e) {
       this.error(e as ApiError);
     } finally {

@@ -54,7 +54,7 @@ export class ListPane {
       owner: this.search,
       fallbackHeight: 560,
       rowClass: () => ["lib-row"],
-      rowAttrs: (r) => ({ "data-key": r.key }),
+      rowAttrs: (r) => ({ "data-key": r.key, "data-testid": "library-row-" + r.key }),
       row: (r) => this.row(r),
       onSelect: (r) => (w.selKey = r?.key ?? null),
       onActivate: (r) => void w.edit(r.key),

@@ -51,6 +51,8 @@ export class TextCard {
   private readonly menu: VarsMenu;
   private readonly plural: PluralPanel;
   private readonly historyBtn: HTMLButtonElement;
+  /** Ids of the parts named by aria attributes (from the locale the card was made with). */
+  private readonly uid: string;
   private check: Check | null = null;
   private preview: { text: string; result: ReviewPreview | null; error: ApiError | null } | null = null;
   private readonly checks = latestOnly();
@@ -67,7 +69,8 @@ export class TextCard {
   ) {
     this.stored = stored;
     const id = "text-" + locale;
-    this.checkEl = h("div", { class: "check", id: id + "-check", "aria-live": "polite" });
+    this.uid = id;
+    this.checkEl = h("div", { class: "check", id: id + "-check", "data-testid": "editor-errors-" + locale, "aria-live": "polite" });
     this.previewEl = h("div", { class: "preview-box", id: id + "-preview", dir: dirOf(locale), lang: locale, "aria-label": t("library.preview.label") });
     this.editor = new FluentEditor({
       id,
@@ -92,6 +95,7 @@ export class TextCard {
       this.menu.el,
       this.plural.el,
     );
+    this.editor.el.dataset.testid = "editor-text-" + locale;
     this.el = h(
       "section",
       { class: ["text-card", source && "text-card-source"], id: "card-" + locale, "data-locale": locale, "aria-labelledby": id + "-label" },
@@ -134,6 +138,12 @@ export class TextCard {
   setLocale(locale: string): void {
     this.locale = locale;
     this.editor.setLocale(locale);
+    this.el.id = "card-" + locale;
+    this.el.dataset.locale = locale;
+    this.editor.el.id = "text-" + locale;
+    this.editor.el.dataset.testid = "editor-text-" + locale;
+    this.checkEl.dataset.testid = "editor-errors-" + locale;
+    this.previewEl.id = "text-" + locale + "-preview";
     this.previewEl.setAttribute("dir", dirOf(locale));
     this.previewEl.setAttribute("lang", locale);
     this.renderHead();
@@ -231,7 +241,7 @@ export class TextCard {
     const provider = st?.provider ? h("span", { class: "card-provider" }, t("library.translation.provider", { provider: st.provider })) : null;
     replace(
       this.headEl,
-      h("h3", { class: "card-title", id: "text-" + this.locale + "-label" }, langLabel(this.locale)),
+      h("h3", { class: "card-title", id: this.uid + "-label" }, langLabel(this.locale)),
       this.source ? h("span", { class: "badge badge-source" }, t("library.source")) : st ? statusBadge(st.status) : h("span", { class: "badge badge-new" }, t("library.translation.new")),
       provider,
     );

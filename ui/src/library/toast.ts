@@ -18,6 +18,7 @@ export class Toast {
           {
             type: "button",
             class: "btn btn-small toast-action",
+            "data-testid": "toast-undo",
             onclick: () => {
               this.hide();
               action.run();

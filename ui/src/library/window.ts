@@ -58,10 +58,10 @@ export class LibraryWindow {
       { class: "lib-toolbar" },
       h("h1", { class: "lib-title" }, t("library.title")),
       h("span", { class: "actions-gap" }),
-      btn("lib-new", t("library.new"), () => void this.edit(null), { title: t("library.new") + " (Ctrl+N)", "aria-keyshortcuts": "Control+N", class: "btn btn-small btn-primary" }),
+      btn("lib-new", t("library.new"), () => void this.edit(null), { title: t("library.new") + " (Ctrl+N)", "aria-keyshortcuts": "Control+N", class: "btn btn-small btn-primary", "data-testid": "library-new" }),
       btn("import-open", t("library.import.open"), () => this.openImport(), { "data-testid": "import-open", "aria-haspopup": "dialog" }),
       btn("export-open", t("library.export.open"), () => this.openExport(), { "data-testid": "export-open", "aria-haspopup": "dialog" }),
-      btn("deleted-open", t("library.deleted.open"), () => this.showDeleted()),
+      btn("deleted-open", t("library.deleted.open"), () => this.showDeleted(), { "data-testid": "library-deleted" }),
     );
     this.mainEl = h("main", { class: "lib-main" }, this.listPane.el, this.editor.el, this.deleted.el);
     this.dialogHost = h("div", { class: "library" }, this.toolbar, this.mainEl, this.bar.el, this.toast.el);
@@ -218,6 +218,7 @@ export class LibraryWindow {
 
   private onKeyDown(e: KeyboardEvent): void {
     if (e.isComposing || e.keyCode === 229 || e.defaultPrevented) return;
+    if (this.dialogHost.querySelector(".dialog-backdrop")) return; // a dialog has the keys
     const ctrl = (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey;
     if (this.view === "setup") return;
     if (ctrl && e.code === "KeyN") {
