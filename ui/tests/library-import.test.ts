@@ -194,3 +194,21 @@ describe("first-run setup", () => {
     expect(q(root, ".lib-setup")).not.toBeNull();
   });
 });
+
+describe("a new library window", () => {
+  it("opens on the view its URL names (#view=setup, #view=edit&key=…)", async () => {
+    const { LibraryWindow } = await import("../src/library/window");
+    expect(LibraryWindow.initialOpen("#view=edit&key=order-shipped")).toEqual({ view: "edit", key: "order-shipped" });
+    expect(LibraryWindow.initialOpen("#view=setup")).toEqual({ view: "setup", key: null });
+    expect(LibraryWindow.initialOpen("")).toBeNull();
+    expect(LibraryWindow.initialOpen("#view=nope")).toBeNull();
+    history.replaceState(null, "", "#view=edit&key=refund-done");
+    try {
+      const root = await mount();
+      await vi.waitFor(() => expect(q<HTMLInputElement>(root, '[data-testid="editor-key"]').value).toBe("refund-done"));
+      expect(q(root, ".lib-editor").hidden).toBe(false);
+    } finally {
+      history.replaceState(null, "", location.pathname);
+    }
+  });
+});

@@ -233,6 +233,18 @@ export class LibraryWindow {
     }
   }
 
+  /**
+   * What a newly created window opens on, from its URL (`index.html#view=edit&key=order-shipped`,
+   * `#view=setup`): an event sent right after creating the window could come before its
+   * listener is there. Later requests come as `library-open` events.
+   */
+  static initialOpen(hash: string): LibraryOpen | null {
+    const p = new URLSearchParams(hash.replace(/^#/, ""));
+    const view = p.get("view");
+    if (view !== "list" && view !== "edit" && view !== "setup") return null;
+    return { view, key: p.get("key") || null };
+  }
+
   start(): void {
     this.build();
     this.setView("list");
@@ -240,13 +252,16 @@ export class LibraryWindow {
     document.addEventListener("keydown", (e) => this.onKeyDown(e));
     void onLibraryChanged(() => this.onChanged());
     void onLibraryOpen((p) => this.onLibraryOpen(p));
-    void this.reload();
+    const first = LibraryWindow.initialOpen(location.hash);
+    void this.reload().then(() => {
+      if (first && first.view !== "setup") this.onLibraryOpen(first);
+    });
     void api
       .setupState()
       .then((s) => {
         this.setupState = s;
         if (s.default_lang) this.defaultLang = s.default_lang;
-        if (s.needed && this.view === "list") void this.showSetup();
+        if ((s.needed || first?.view === "setup") && this.view === "list") void this.showSetup();
       })
       .catch((e: ApiError) => this.bar.set({ kind: "error", text: t("library.setup.error", { message: e.message }) }));
   }
