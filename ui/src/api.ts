@@ -97,7 +97,9 @@ export const api = {
   suggestKey: (title: string) => call<string>("suggest_key", { title }),
   editorVocabulary: (locale: string) => call<Lib.Vocabulary>("editor_vocabulary", { locale }),
   pluralSnippet: (variable: string, locale: string) => call<string>("plural_snippet", { variable, locale }),
-  templatePreview: (locale: string, text: string, orderId: string | null) => call<ReviewPreview>("template_preview", { locale, text, orderId }),
+  /** `key` and `sourceLocale` let the backend fill the source preview too (it may ignore them). */
+  templatePreview: (locale: string, text: string, orderId: string | null, key: string, sourceLocale: string) =>
+    call<ReviewPreview>("template_preview", { locale, text, orderId, key, sourceLocale }),
   draftTranslation: (key: string, locale: string, provider: string | null) => call<Lib.TemplateText>("draft_translation", { key, locale, provider }),
   importPreview: (request: Lib.ImportRequest) => call<Lib.ImportPreview>("import_preview", { request }),
   importApply: (request: Lib.ImportRequest, choices: Record<string, Lib.Choice>) => call<Lib.ImportOutcome>("import_apply", { request, choices }),
@@ -105,7 +107,9 @@ export const api = {
   setupState: () => call<Lib.SetupState>("setup_state"),
   setupFinish: (answers: Lib.SetupAnswers) => call<void>("setup_finish", { answers }),
   setupSkip: () => call<void>("setup_skip"),
-  ordersImport: (path: string) => call<Lib.OrdersImported>("orders_import", { path }),
+  ordersImport: (path: string) => call<Lib.OrdersImported | Lib.OrderImportReport>("orders_import", { path }),
+  /** The view a library window was opened for and has not shown yet (taken: asked once). */
+  libraryRequest: () => call<Lib.LibraryOpen | null>("library_request"),
   /** Palette (Ctrl+E): the library window, on `key` when given. */
   openLibrary: (key: string | null) => call<void>("open_library", { key }),
   /** Settings: the library window on its first-run setup. */

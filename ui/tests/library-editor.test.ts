@@ -141,6 +141,7 @@ describe("template editor", () => {
     // the preview is text in the language's direction
     expect(q(root, "#text-ar-preview").getAttribute("dir")).toBe("rtl");
     await vi.waitFor(() => expect(q(root, "#text-ar-preview").textContent).toContain("[ar] "));
+    expect(calls("template_preview").find((c) => c.args.locale === "ar")!.args).toEqual({ locale: "ar", text: AR_TEXT, orderId: null, key: "order-shipped", sourceLocale: "en" });
     expect(qa(root, "#text-ar-preview .var-missing").map((e) => e.textContent)).toEqual(["buyer_name", "order_id", "carrier"]);
     // statuses: needs review, and the stale French one says so
     expect(q(card(root, "ar"), ".status-badge").textContent).toBe("needs review");

@@ -212,3 +212,20 @@ describe("a new library window", () => {
     }
   });
 });
+
+describe("the backend's own answers", () => {
+  it("a window opened for a reply (library_request) shows it; orders_import's report with skipped rows is summed up", async () => {
+    let asked = 0;
+    const root = await mount({
+      library_request: () => (asked++ ? null : { key: "greeting", view: "edit" }),
+      orders_import: () => ({ format: "amazon", imported: 7, inserted: 6, updated: 1, skipped: [{ file: "o.txt", line: 4, message: "no order id" }] }),
+    });
+    await vi.waitFor(() => expect(q<HTMLInputElement>(root, '[data-testid="editor-key"]').value).toBe("greeting"));
+    expect(asked).toBe(1);
+    await emit("library-open", { key: null, view: "setup" });
+    await vi.waitFor(() => expect(q(root, ".lib-setup")).not.toBeNull());
+    type(q(root, "#setup-orders-path"), "/tmp/o.txt");
+    q<HTMLButtonElement>(root, "#setup-orders-import").click();
+    await vi.waitFor(() => expect(testid(root, "setup-orders-summary").textContent).toBe("7 orders imported, 1 skipped.line 4: no order id"));
+  });
+});

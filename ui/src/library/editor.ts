@@ -245,6 +245,10 @@ export class TemplateEditor implements CardHost, AddLanguageHost {
     return this.inputs.key.value.trim() || this.detail?.key || "new-reply";
   }
 
+  sourceLocale(): string {
+    return this.cards[0]?.locale ?? this.inputs.source_locale.value.trim();
+  }
+
   orderId(): string | null {
     return this.order.current?.order_id ?? null;
   }

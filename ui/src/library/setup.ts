@@ -8,7 +8,7 @@ import { getLang, isLang, setLang, t, type Lang } from "../i18n";
 import { COMMON_LOCALES, languageName, nativeName } from "../locales";
 import { LOCALE_RE } from "../text";
 import { browseButton } from "./browse";
-import type { SetupAnswers, SetupState, UiLangSetting } from "./types";
+import { ordersSummary, type SetupAnswers, type SetupState, type UiLangSetting } from "./types";
 import type { LibraryWindow } from "./window";
 
 const ORDER_FILTERS = [{ name: "CSV / XLSX / TXT", extensions: ["csv", "tsv", "txt", "xlsx", "xls", "ods"] }];
@@ -176,7 +176,7 @@ export class SetupView {
     this.ordersBtn.disabled = true;
     replace(this.ordersOut, h("p", { class: "muted" }, t("library.setup.orders.busy")));
     try {
-      const r = await api.ordersImport(path);
+      const r = ordersSummary(await api.ordersImport(path));
       replace(
         this.ordersOut,
         h("p", { class: "summary-line" }, t("library.setup.orders.summary", { imported: r.imported, skipped: r.skipped })),

@@ -21,6 +21,8 @@ export const PREVIEW_DEBOUNCE_MS = 250;
 export interface CardHost {
   /** The template key the texts are checked under. */
   checkKey(): string;
+  /** The template's source language (the preview fills the source text too). */
+  sourceLocale(): string;
   /** The preview's order (null: the backend's sample order). */
   orderId(): string | null;
   vocabulary(locale: string): Promise<Vocabulary>;
@@ -230,7 +232,7 @@ export class TextCard {
   private async runPreview(): Promise<void> {
     this.schedulePreview.cancel();
     const text = this.value;
-    const res = await this.previews.run(() => api.templatePreview(this.locale, text, this.host.orderId()));
+    const res = await this.previews.run(() => api.templatePreview(this.locale, text, this.host.orderId(), this.host.checkKey(), this.host.sourceLocale()));
     if (!res) return;
     this.preview = res.ok ? { text, result: res.value, error: null } : { text, result: null, error: res.error as ApiError };
     this.renderPreview();

@@ -90,6 +90,15 @@ export type ExportKind = "pack" | "csv";
 export type SetupState = { needed: boolean; shop_name: string; signature: string; ui_lang: UiLangSetting; default_lang: string; hotkey: string };
 export type SetupAnswers = { shop_name: string; signature: string; ui_lang: UiLangSetting; default_lang: string };
 export type OrdersImported = { imported: number; skipped: number; errors: { line: number; message: string }[] };
+/** What the backend's order import reports today (bindings.ts OrderImport): skipped rows with their errors. */
+export type OrderImportReport = { imported: number; skipped: { file: string; line: number; message: string }[] };
+
+/** Either answer of orders_import as one summary. */
+export function ordersSummary(r: OrdersImported | OrderImportReport): OrdersImported {
+  if (Array.isArray(r.skipped)) return { imported: r.imported, skipped: r.skipped.length, errors: r.skipped.map((e) => ({ line: e.line, message: e.message })) };
+  const o = r as OrdersImported;
+  return { imported: o.imported, skipped: o.skipped, errors: o.errors ?? [] };
+}
 
 /** Payload of the `library-open` event. */
 export type LibraryOpen = { key: string | null; view: "list" | "edit" | "setup" };

@@ -253,8 +253,13 @@ export class LibraryWindow {
     void onLibraryChanged(() => this.onChanged());
     void onLibraryOpen((p) => this.onLibraryOpen(p));
     const first = LibraryWindow.initialOpen(location.hash);
-    void this.reload().then(() => {
-      if (first && first.view !== "setup") this.onLibraryOpen(first);
+    // The request the window was opened for (open_library, open_setup, the tray): asked once,
+    // since its library-open event may have come before the listener above.
+    const asked = api.libraryRequest().catch(() => null);
+    void Promise.all([this.reload(), asked]).then(([, req]) => {
+      const open = req ?? first;
+      if (open && open.view !== "setup") this.onLibraryOpen(open);
+      else if (open?.view === "setup" && this.view === "list") void this.showSetup();
     });
     void api
       .setupState()

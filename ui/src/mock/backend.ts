@@ -73,6 +73,7 @@ const COMMANDS: Record<string, (a: Args) => unknown> = {
   orders_import: (a) => library.ordersImport(a as never),
   open_library: (a) => (console.info("[mock] open_library", a.key), null),
   open_setup: () => (console.info("[mock] open_setup"), null),
+  library_request: () => null,
   // @tauri-apps/plugin-dialog: a fixed answer instead of the system's picker
   "plugin:dialog|open": (a) => (a.options?.directory ? "/home/mei/Documents/reply-pack" : "/home/mei/Downloads/replies.csv"),
   "plugin:dialog|save": () => "/home/mei/Documents/library-export.csv",

@@ -244,6 +244,8 @@ export function libraryBackend(state: LibState, overrides: Record<string, (args:
       case "setup_skip":
         state.setup.needed = false;
         return null;
+      case "library_request":
+        return null;
       case "orders_import":
         return { imported: 5, skipped: 1, errors: [{ line: 3, message: "no order id" }] };
     }
