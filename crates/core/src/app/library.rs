@@ -64,15 +64,17 @@ pub struct LibraryList {
 pub fn list(library: &Library) -> Result<LibraryList> {
     let store = library.store();
     let templates = store.templates()?;
-    let variants = store.all_variants()?;
+    let variants = store.variant_states()?;
     let uses = store.uses_last_30_days()?;
     let mut by_template: std::collections::HashMap<i64, Vec<LangState>> =
         std::collections::HashMap::new();
-    for (id, v) in variants {
-        by_template.entry(id).or_default().push(LangState {
-            locale: v.locale,
-            status: v.status,
-        });
+    let mut locales = std::collections::BTreeSet::new();
+    for (id, locale, status) in variants {
+        locales.insert(locale.clone());
+        by_template
+            .entry(id)
+            .or_default()
+            .push(LangState { locale, status });
     }
     let mut categories = std::collections::BTreeSet::new();
     let mut tags = std::collections::BTreeSet::new();
@@ -104,7 +106,7 @@ pub fn list(library: &Library) -> Result<LibraryList> {
         rows,
         categories: categories.into_iter().collect(),
         tags: tags.into_iter().collect(),
-        locales: store.locales()?,
+        locales: locales.into_iter().collect(),
     })
 }
 

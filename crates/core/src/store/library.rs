@@ -146,6 +146,25 @@ impl Store {
         )?)
     }
 
+    /// `(template_id, locale, status)` of every text, without the texts (the library list).
+    ///
+    /// # Errors
+    /// Database failure.
+    pub fn variant_states(&self) -> Result<Vec<(i64, String, Status)>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT template_id, locale, status FROM variants")?;
+        let rows = stmt.query_map([], |r| {
+            let status: String = r.get(2)?;
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                status.parse().unwrap_or(Status::NeedsReview),
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Per template id: how often it was pasted in the last 30 days.
     ///
     /// # Errors
