@@ -17,16 +17,16 @@ use quickreply_core::app::imports::{
 };
 use quickreply_core::app::library::{LangState, LibraryList, LibraryRow};
 use quickreply_core::app::orders::OrderImport;
-use quickreply_core::app::setup::{SetupAnswers, SetupState};
 use quickreply_core::app::palette::{LangSource, PaletteContext, ResultItem};
 use quickreply_core::app::paste::{PasteFailure, PasteRequest};
 use quickreply_core::app::providers::ProvidersInfo;
 use quickreply_core::app::review::{ReviewPreview, ReviewQueue, Verdict};
 use quickreply_core::app::settings::{Settings, UiLang, UiLangSetting};
+use quickreply_core::app::setup::{SetupAnswers, SetupState};
 use quickreply_core::error::{Code, FtlError, RowError};
 use quickreply_core::orders::{Format, Order};
-use quickreply_core::store::{DeletedTemplate, HistoryEntry, Status};
 use quickreply_core::store::review::ReviewItem;
+use quickreply_core::store::{DeletedTemplate, HistoryEntry, Status};
 use quickreply_core::translate::{ProviderConfig, ProviderKind};
 use ts_rs::{Config, TS};
 
