@@ -107,7 +107,7 @@ export const api = {
   setupState: () => call<Lib.SetupState>("setup_state"),
   setupFinish: (answers: Lib.SetupAnswers) => call<void>("setup_finish", { answers }),
   setupSkip: () => call<void>("setup_skip"),
-  ordersImport: (path: string) => call<Lib.OrdersImported | Lib.OrderImportReport>("orders_import", { path }),
+  ordersImport: (path: string) => call<Lib.OrderImport>("orders_import", { path }),
   /** The view a library window was opened for and has not shown yet (taken: asked once). */
   libraryRequest: () => call<Lib.LibraryOpen | null>("library_request"),
   /** Palette (Ctrl+E): the library window, on `key` when given. */

@@ -15,7 +15,7 @@ import type {
   ImportRequest,
   LibraryList,
   LibraryRow,
-  OrdersImported,
+  OrderImport,
   SetupAnswers,
   SetupState,
   TemplateDetail,
@@ -435,8 +435,12 @@ export function setupSkip(): null {
   return null;
 }
 
-export function ordersImport(a: { path: string }): OrdersImported {
+export function ordersImport(a: { path: string }): OrderImport {
   if (!a.path.trim()) throw { code: "bad_file", message: "No file given." };
   if (/missing|nope/.test(a.path)) throw { code: "io", message: `Cannot read ${a.path}: no such file.` };
-  return { imported: 42, skipped: 2, errors: [{ line: 7, message: "no order id in this row" }, { line: 19, message: "the date 31/02/2025 does not exist" }] };
+  const skipped = [
+    { file: a.path, line: 7, message: "no order id in this row" },
+    { file: a.path, line: 19, message: "the date 31/02/2025 does not exist" },
+  ];
+  return { format: "generic", imported: 42, inserted: 42, updated: 0, skipped };
 }

@@ -247,7 +247,7 @@ export function libraryBackend(state: LibState, overrides: Record<string, (args:
       case "library_request":
         return null;
       case "orders_import":
-        return { imported: 5, skipped: 1, errors: [{ line: 3, message: "no order id" }] };
+        return { format: "generic", imported: 5, inserted: 5, updated: 0, skipped: [{ file: "orders.csv", line: 3, message: "no order id" }] };
     }
     throw { code: "unknown", message: "fake backend: no command " + cmd };
   });
