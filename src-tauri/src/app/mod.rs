@@ -185,7 +185,20 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
                 Open::Palette => windows::open(&handle, Window::Palette),
                 Open::Review => windows::open(&handle, Window::Review),
                 Open::Library => windows::open(&handle, Window::Library),
-                Open::Nothing => {}
+                Open::Nothing => {
+                    // A new library: the owner is asked for the shop's name and languages once,
+                    // so replies do not ask for them on every paste.
+                    let state = handle.state::<AppState>();
+                    if quickreply_core::app::setup::state(&state.library).is_ok_and(|s| s.needed) {
+                        commands::library::show(
+                            &handle,
+                            commands::library::LibraryOpen {
+                                key: None,
+                                view: "setup",
+                            },
+                        );
+                    }
+                }
             }
             Ok(())
         })
