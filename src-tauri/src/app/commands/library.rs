@@ -66,8 +66,11 @@ pub fn library_request(state: State<'_, AppState>) -> Option<LibraryOpen> {
     state.lock(&state.library_request).take()
 }
 
+/// Ctrl+E in the palette: the palette steps aside (without refocusing the seller console:
+/// the owner is going to edit) and the library opens on the reply.
 #[tauri::command]
 pub fn open_library(app: AppHandle, key: Option<String>) {
+    crate::app::windows::palette::hide(&app, false);
     let view = if key.is_some() { "edit" } else { "list" };
     show(&app, LibraryOpen { key, view });
 }
