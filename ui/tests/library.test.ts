@@ -151,4 +151,14 @@ describe("Fluent colouring", () => {
     expect(ed.el.querySelector(".cm-content")!.getAttribute("dir")).toBe("rtl");
     ed.destroy();
   });
+
+  it("a space typed after a placeable is a plain space, not WebKit's no-break space; a pasted one stays", () => {
+    const ed = new FluentEditor({ locale: "en", text: "Hi { $n }" });
+    const end = ed.view.state.doc.length;
+    ed.view.dispatch({ changes: { from: end, insert: "\u00a0is here" }, userEvent: "input.type" });
+    expect(ed.value).toBe("Hi { $n } is here");
+    ed.view.dispatch({ changes: { from: 0, insert: "A\u00a0B " }, userEvent: "input.paste" });
+    expect(ed.value).toBe("A\u00a0B Hi { $n } is here");
+    ed.destroy();
+  });
 });

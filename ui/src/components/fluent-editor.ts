@@ -96,6 +96,25 @@ export function dirOf(locale: string): "rtl" | "ltr" {
   return isRtl(locale) ? "rtl" : "ltr";
 }
 
+/**
+ * WebKitGTK's contenteditable types a space next to a chip (a placeable's own element) as a
+ * no-break space, which would then be saved and pasted as U+00A0. Typed input is rewritten to
+ * plain spaces; a no-break space pasted or put there on purpose (not typed) stays.
+ */
+const typedSpaces = EditorState.transactionFilter.of((tr) => {
+  if (!tr.docChanged || !tr.isUserEvent("input.type")) return tr;
+  let found = false;
+  tr.changes.iterChanges((_a, _b, _c, _d, inserted) => {
+    if (inserted.toString().includes("\u00a0")) found = true;
+  });
+  if (!found) return tr;
+  const changes: { from: number; to: number; insert: string }[] = [];
+  tr.changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => {
+    changes.push({ from: fromA, to: toA, insert: inserted.toString().replace(/\u00a0/g, " ") });
+  });
+  return [{ changes, selection: tr.selection, scrollIntoView: tr.scrollIntoView, userEvent: "input.type" }];
+});
+
 export class FluentEditor {
   private static readonly editors = new WeakMap<Element, FluentEditor>();
 
@@ -129,6 +148,7 @@ export class FluentEditor {
       history(),
       keymap.of([...(o.keys ?? []), ...editorKeys, ...historyKeymap]),
       EditorView.lineWrapping,
+      typedSpaces,
       fluent(),
       chips,
       markers,
