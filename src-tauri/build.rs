@@ -50,6 +50,9 @@ const COMMANDS: &[&str] = &[
     "setup_finish",
     "setup_skip",
     "orders_import",
+    "active_order",
+    "set_active_order",
+    "copy_text",
 ];
 
 fn main() {

@@ -166,6 +166,9 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
             commands::library::setup_finish,
             commands::library::setup_skip,
             commands::library::orders_import,
+            commands::orders::active_order,
+            commands::orders::set_active_order,
+            commands::orders::copy_text,
         ])
         .setup(move |app| {
             let handle = app.handle().clone();

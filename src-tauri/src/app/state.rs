@@ -28,6 +28,9 @@ pub struct AppState {
     pub hotkey: Mutex<String>,
     /// The hotkey is paused from the tray.
     pub paused: Mutex<bool>,
+    /// The order chosen in the Orders view: the palette fills replies with it when the
+    /// clipboard names no order.
+    pub active_order: Mutex<Option<String>>,
     /// What the library window should show next (taken by the window when it starts).
     pub library_request: Mutex<Option<crate::app::commands::library::LibraryOpen>>,
 }
@@ -55,6 +58,7 @@ impl AppState {
             target: Mutex::new(None),
             context: Mutex::new(None),
             library_request: Mutex::new(None),
+            active_order: Mutex::new(None),
             hotkey: Mutex::new(hotkey),
             paused: Mutex::new(false),
         }

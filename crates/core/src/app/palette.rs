@@ -80,15 +80,39 @@ pub fn context(
     clipboard_text: Option<&str>,
     detector: &dyn LanguageDetector,
 ) -> Result<PaletteContext> {
+    context_with(library, clipboard_text, detector, None)
+}
+
+/// [`context`] with the order staff chose in the Orders view (`active_order`): it is used when
+/// the clipboard names no order, like an order found there. An active order that no longer
+/// exists (purged) is ignored.
+///
+/// # Errors
+/// Database failure.
+pub fn context_with(
+    library: &Library,
+    clipboard_text: Option<&str>,
+    detector: &dyn LanguageDetector,
+    active_order: Option<&str>,
+) -> Result<PaletteContext> {
     let text = clipboard_text
         .map(str::trim)
         .filter(|t| !t.is_empty() && t.len() <= MAX_MESSAGE_BYTES);
     let (order, settings, locales, review_count) = {
         let store = library.store();
-        let order = match text {
+        let mut order = match text {
             Some(text) if text.len() <= MAX_ORDER_SCAN_BYTES => store.find_order_id_in(text)?,
             _ => None,
         };
+        if order.is_none()
+            && let Some(id) = active_order
+        {
+            order = match store.order(id) {
+                Ok(o) => Some(o),
+                Err(crate::Error::UnknownOrder(_)) => None,
+                Err(e) => return Err(e),
+            };
+        }
         let review_count = store.review_counts()?.iter().map(|(_, n)| n).sum();
         (
             order,

@@ -115,6 +115,28 @@ pub struct PasteFailure {
     pub reply_on_clipboard: bool,
 }
 
+/// Puts a reply on the clipboard for staff to paste by hand (the Orders view's "Copy reply").
+///
+/// # Errors
+/// The clipboard refused the text: the error says so in the staff's language.
+pub fn copy_text(
+    clipboard: &mut dyn Clipboard,
+    text: &str,
+    ui: UiLang,
+) -> std::result::Result<(), super::errors::ShownError> {
+    clipboard.write_text(text).map_err(|e| {
+        log::warn!("copy to the clipboard: {e}");
+        super::errors::ShownError {
+            code: crate::Code::ClipboardWriteFailed,
+            message: match ui {
+                UiLang::ZhCn => "无法写入剪贴板：请稍后再试，或选中文字手动复制。".into(),
+                UiLang::En => "The clipboard refused the text: try again in a moment, or select the text and copy it by hand.".into(),
+            },
+            missing: Vec::new(),
+        }
+    })
+}
+
 /// Pastes a checked reply into `target` (the window that had focus when the palette opened)
 /// with the keystroke that application takes, and records the use. When the paste fails at
 /// any stage the reply is left on the clipboard, so the person can paste it by hand, and the

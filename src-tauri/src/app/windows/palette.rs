@@ -79,7 +79,15 @@ pub fn compute_context(state: &AppState) -> IpcResult<PaletteContext> {
         .query_ports("clipboard", |p| p.clipboard.read())
         .and_then(|c| c.text);
     let detector = ChildProcessDetector::new(state.library.path());
-    state.run(|library| palette::context(library, clipboard_text.as_deref(), &detector))
+    let active = state.lock(&state.active_order).clone();
+    state.run(|library| {
+        palette::context_with(
+            library,
+            clipboard_text.as_deref(),
+            &detector,
+            active.as_deref(),
+        )
+    })
 }
 
 /// Asks the window manager, as a pager would, to activate the palette until it has focus
