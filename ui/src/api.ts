@@ -29,11 +29,22 @@ export type ProviderConfig = Ipc.ProviderConfig;
 export type ProvidersInfo = Ipc.ProvidersInfo;
 /** A paste that did not arrive: the palette comes back and shows `message` (already in the staff's language). */
 export type PasteFailure = Ipc.PasteFailure;
+// orders (the library window's Orders view)
+export type Format = Ipc.Format;
+export type ImportOptions = Ipc.ImportOptions;
+export type OrderPreview = Ipc.OrderPreview;
+export type OrderImport = Ipc.OrderImport;
+export type Preset = Ipc.Preset;
+export type RowError = Ipc.RowError;
+export type LateOrder = Ipc.LateOrder;
+export type LateReason = Ipc.LateReason;
 
 export interface ApiError {
   code: string;
   message: string;
   missing?: string[];
+  /** A file the backend could not read as orders may name its header cells (mapping editor). */
+  columns?: string[];
 }
 
 /** Normalise whatever a rejected invoke carries into an ApiError. */
@@ -43,7 +54,8 @@ export function toApiError(e: unknown): ApiError {
     const code = typeof o.code === "string" ? o.code : "error";
     const message = typeof o.message === "string" ? o.message : String(e);
     const missing = Array.isArray(o.missing) ? o.missing.map(String) : undefined;
-    return { code, message, missing };
+    const columns = Array.isArray(o.columns) ? o.columns.map(String) : undefined;
+    return columns ? { code, message, missing, columns } : { code, message, missing };
   }
   return { code: "error", message: String(e) };
 }
@@ -107,7 +119,17 @@ export const api = {
   setupState: () => call<Lib.SetupState>("setup_state"),
   setupFinish: (answers: Lib.SetupAnswers) => call<void>("setup_finish", { answers }),
   setupSkip: () => call<void>("setup_skip"),
-  ordersImport: (path: string) => call<Lib.OrderImport>("orders_import", { path }),
+  /** `options` null: the format detected, no mapping (the first-run setup). */
+  ordersImport: (path: string, options: ImportOptions | null = null) => call<OrderImport>("orders_import", { path, options }),
+  ordersPreview: (path: string, options: ImportOptions) => call<OrderPreview>("orders_preview", { path, options }),
+  ordersPresets: () => call<Preset[]>("orders_presets"),
+  ordersPresetDelete: (name: string) => call<null>("orders_preset_delete", { name }),
+  ordersSearch: (query: string) => call<Order[]>("orders_search", { query }),
+  ordersLate: () => call<LateOrder[]>("orders_late"),
+  /** The order the palette fills replies with (null: none chosen). */
+  activeOrder: () => call<Order | null>("active_order"),
+  setActiveOrder: (orderId: string | null) => call<null>("set_active_order", { orderId }),
+  copyText: (text: string) => call<null>("copy_text", { text }),
   /** The view a library window was opened for and has not shown yet (taken: asked once). */
   libraryRequest: () => call<Lib.LibraryOpen | null>("library_request"),
   /** Palette (Ctrl+E): the library window, on `key` when given. */

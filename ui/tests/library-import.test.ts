@@ -149,7 +149,7 @@ describe("first-run setup", () => {
     q<HTMLButtonElement>(root, "#setup-orders-import").click();
     await vi.waitFor(() => expect(testid(root, "setup-orders-summary").textContent).toContain("5 orders imported, 1 skipped."));
     expect(testid(root, "setup-orders-summary").textContent).toContain("line 3: no order id");
-    expect(calls("orders_import")[0].args).toEqual({ path: "/home/mei/orders.csv" });
+    expect(calls("orders_import")[0].args).toEqual({ path: "/home/mei/orders.csv", options: null });
     q<HTMLButtonElement>(root, "#setup-finish").click();
     await vi.waitFor(() => expect(calls("setup_finish")).toHaveLength(1));
     expect(calls("setup_finish")[0].args).toEqual({ answers: { shop_name: "Lotus Home & Garden", signature: "Best regards, Mei", ui_lang: "auto", default_lang: "ar" } });

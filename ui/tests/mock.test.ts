@@ -121,3 +121,36 @@ describe("the fake library", () => {
     expect(lib.undelete({ id: del.id })).toBe(key);
   });
 });
+
+describe("fake backend: orders (npm run dev)", () => {
+  it("previews a Shopee export and a localised one (its columns named until order_id is mapped), imports with a preset, searches, activates", async () => {
+    const orders = await import("../src/mock/orders");
+    const auto = { format: "auto" as const, mapping: [] as [string, string][], preset: null, save_preset: null, marketplace: null };
+    const shopee = orders.preview({ path: "/d/shopee_order_all.xlsx", options: auto });
+    expect(shopee.format).toBe("shopee");
+    expect(shopee.rows[0].tracking_number).toBe("MY2412345678");
+    expect(shopee.mapping.find(([v]) => v === "buyer_name")![1]).toBe("Username (Buyer)");
+    const remapped = orders.preview({ path: "/d/shopee_order_all.xlsx", options: { ...auto, mapping: [["buyer_name", "Receiver Name"]] } });
+    expect(remapped.rows[0].buyer_name).toBe("K****i");
+    let err: any = null;
+    try {
+      orders.preview({ path: "/d/pesanan.csv", options: { ...auto, format: "generic" } });
+    } catch (e) {
+      err = e;
+    }
+    expect(err.columns).toContain("No. Pesanan");
+    const local = orders.preview({ path: "/d/pesanan.csv", options: { ...auto, format: "generic", mapping: [["order_id", "No. Pesanan"]] } });
+    expect(local.rows.map((o) => o.order_id)).toEqual(["241209ID0001", "241209ID0002"]);
+    const generic = orders.preview({ path: "/d/orders.csv", options: auto });
+    expect(generic.problems).toHaveLength(1);
+    const r = orders.importFile({ path: "/d/shopee_order_all.xlsx", options: { ...auto, save_preset: "mine" } });
+    expect([r.imported, r.preset]).toEqual([2, "mine"]);
+    expect(orders.presetList().map((p) => p.name)).toContain("mine");
+    expect(orders.search({ query: "MY24" }).map((o) => o.order_id)).toEqual(["241209ABCDEF01"]);
+    orders.setActiveOrder({ orderId: "241209ABCDEF01" });
+    expect(orders.activeOrder()?.order_id).toBe("241209ABCDEF01");
+    orders.setActiveOrder({ orderId: null });
+    expect(orders.activeOrder()).toBeNull();
+    expect(orders.late().some((l) => l.reply_error)).toBe(true);
+  });
+});

@@ -13,6 +13,7 @@ const SETTINGS: Settings = {
   autostart: true,
   shop_vars: { shop_name: "Lotus Home", support_email: "help@lotus.example" },
   paste_overrides: { "Gnome-terminal": "Ctrl+Shift+V" },
+  order_retention_days: 400,
 };
 
 const PROVIDERS: ProviderConfig[] = [
@@ -141,6 +142,39 @@ describe("settings", () => {
     const apps = q(root, "#paste-apps-list");
     qa<HTMLButtonElement>(apps, ".btn-icon")[0].click();
     expect(q(apps, ".empty-note")).not.toBeNull();
+  });
+
+  it("keeps orders for N days: 1 to 3650 whole days, shown in both languages, saved", async () => {
+    const root = start();
+    await loaded(root);
+    const days = q<HTMLInputElement>(root, '[data-testid="settings-retention"]');
+    expect(days.value).toBe("400");
+    expect(q(root, 'label[for="retention"]').textContent).toBe("Keep orders for");
+    expect(q(root, "#sec-orders").textContent).toBe("Orders");
+    for (const bad of ["0", "3651", "12.5", "", "-3", "abc"]) {
+      type(days, bad);
+      expect(q(root, "#retention-err").textContent, bad).toBe("Enter a whole number of days from 1 to 3650.");
+      expect(days.hasAttribute("aria-invalid")).toBe(true);
+    }
+    q<HTMLFormElement>(root, ".settings-form").dispatchEvent(new Event("submit", { cancelable: true }));
+    await tick(10);
+    expect(saves()).toHaveLength(0); // blocked
+    expect(q(root, ".settings-footer .save-status").textContent).toBe("Please fix the highlighted fields.");
+    type(days, "3650");
+    expect(q(root, "#retention-err").textContent).toBe("");
+    expect(days.hasAttribute("aria-invalid")).toBe(false);
+    type(days, "30");
+    saveButton(root).click();
+    await vi.waitFor(() => expect(saves()).toHaveLength(1));
+    expect(saves()[0].order_retention_days).toBe(30);
+    await vi.waitFor(() => expect(q(root, ".save-status.status-ok")).not.toBeNull());
+    expect(q<HTMLInputElement>(root, "#retention").value).toBe("30"); // rebuilt from the answer
+    backend!.dispose();
+    const zh = start();
+    setLang("zh-CN");
+    await loaded(zh);
+    expect(q(zh, 'label[for="retention"]').textContent).toBe("订单保留");
+    expect(q(zh, "#retention-help").textContent).toContain("1–3650 天");
   });
 
   it("records a hotkey; a refused one is shown and the old one kept", async () => {

@@ -1,13 +1,16 @@
 // The library window: the owners' list of replies and its views — the list (list.ts), the
 // editor (editor.ts), "Recently deleted" (deleted.ts) and the first-run setup (setup.ts) —,
 // the toolbar (New, Import…, Export…), the message bar and the undo toast, the window's keys
-// and the backend's events (library-changed, library-open).
+// and the backend's events (library-changed, library-open). Two tabs: Replies (those views)
+// and Orders (orders/view.ts: import, search, the active order, late orders).
 import { api, onLibraryChanged, onLibraryOpen, type ApiError } from "../api";
 import { h, replace } from "../h";
 import { setLang, t } from "../i18n";
 import { languageFor } from "../i18n/boot";
 import { latestOnly } from "../components/latest";
 import { MessageBar } from "../components/message-bar";
+import { Tabs } from "../components/tabs";
+import { OrdersView } from "./orders/view";
 import { DeletedView } from "./deleted";
 import { TemplateEditor } from "./editor";
 import { ExportDialog } from "./export";
@@ -17,7 +20,8 @@ import { SetupView } from "./setup";
 import { Toast } from "./toast";
 import type { LibraryList, LibraryOpen, SetupAnswers, SetupState } from "./types";
 
-export type View = "list" | "edit" | "deleted" | "setup";
+export type View = "list" | "edit" | "deleted" | "setup" | "orders";
+export type LibraryTab = "replies" | "orders";
 
 export class LibraryWindow {
   data: LibraryList | null = null;
@@ -34,7 +38,13 @@ export class LibraryWindow {
   listPane!: ListPane;
   editor!: TemplateEditor;
   deleted!: DeletedView;
+  orders!: OrdersView;
   setup: SetupView | null = null;
+  /** The Replies tab's view (list, edit or deleted), shown again when the tab is chosen. */
+  private repliesView: View = "list";
+  private tabs!: Tabs<LibraryTab>;
+  private repliesEl!: HTMLElement;
+  private replyButtons!: HTMLElement;
   private setupState: SetupState | null = null;
   private importDialog: ImportDialog | null = null;
   private exportDialog: ExportDialog | null = null;
@@ -50,20 +60,36 @@ export class LibraryWindow {
     this.listPane = new ListPane(this);
     this.editor = new TemplateEditor(this);
     this.deleted = new DeletedView(this);
+    this.orders = new OrdersView(this.bar);
     this.importDialog = null;
     this.exportDialog = null;
     const btn = (id: string, label: string, onclick: () => void, attrs: Record<string, unknown> = {}) => h("button", { type: "button", class: "btn btn-small", id, onclick, ...attrs }, label);
-    this.toolbar = h(
-      "header",
-      { class: "lib-toolbar" },
-      h("h1", { class: "lib-title" }, t("library.title")),
-      h("span", { class: "actions-gap" }),
+    this.tabs = new Tabs<LibraryTab>(
+      [
+        { key: "replies", label: t("library.tab.replies"), panelId: "library-panel-replies", testid: "library-tab-replies" },
+        { key: "orders", label: t("library.tab.orders"), panelId: "library-panel-orders", testid: "library-tab-orders" },
+      ],
+      this.view === "orders" ? "orders" : "replies",
+      (k) => (k === "orders" ? this.showOrders() : this.showReplies()),
+      { label: t("library.tabs"), class: "lib-tabs", idPrefix: "library-tab-" },
+    );
+    this.replyButtons = h(
+      "div",
+      { class: "lib-toolbar-actions" },
       btn("lib-new", t("library.new"), () => void this.edit(null), { title: t("library.new") + " (Ctrl+N)", "aria-keyshortcuts": "Control+N", class: "btn btn-small btn-primary", "data-testid": "library-new" }),
       btn("import-open", t("library.import.open"), () => this.openImport(), { "data-testid": "import-open", "aria-haspopup": "dialog" }),
       btn("export-open", t("library.export.open"), () => this.openExport(), { "data-testid": "export-open", "aria-haspopup": "dialog" }),
       btn("deleted-open", t("library.deleted.open"), () => this.showDeleted(), { "data-testid": "library-deleted" }),
     );
-    this.mainEl = h("main", { class: "lib-main" }, this.listPane.el, this.editor.el, this.deleted.el);
+    this.toolbar = h("header", { class: "lib-toolbar" }, h("h1", { class: "lib-title" }, t("library.title")), this.tabs.el, h("span", { class: "actions-gap" }), this.replyButtons);
+    this.repliesEl = h(
+      "div",
+      { class: "lib-replies", id: "library-panel-replies", role: "tabpanel", "aria-labelledby": "library-tab-replies" },
+      this.listPane.el,
+      this.editor.el,
+      this.deleted.el,
+    );
+    this.mainEl = h("main", { class: "lib-main" }, this.repliesEl, this.orders.el);
     this.dialogHost = h("div", { class: "library" }, this.toolbar, this.mainEl, this.bar.el, this.toast.el);
     replace(this.root, this.dialogHost);
     this.listPane.render();
@@ -71,7 +97,14 @@ export class LibraryWindow {
 
   private setView(v: View): void {
     this.view = v;
+    if (v === "list" || v === "edit" || v === "deleted") this.repliesView = v;
     this.toolbar.hidden = v === "setup";
+    this.tabs.set(v === "orders" ? "orders" : "replies");
+    this.replyButtons.hidden = v === "orders";
+    this.repliesEl.hidden = v === "orders" || v === "setup";
+    if (v === "orders") this.orders.show();
+    else this.orders.hide();
+    this.orders.el.hidden = v !== "orders";
     this.listPane.el.hidden = v !== "list";
     this.editor.el.hidden = v !== "edit";
     this.deleted.el.hidden = v !== "deleted";
@@ -80,6 +113,23 @@ export class LibraryWindow {
   }
 
   // ---------------------------------------------------------------- views
+  /** The Orders tab. */
+  showOrders(focus = false): void {
+    this.setView("orders");
+    if (focus) this.orders.focus();
+  }
+
+  /** The Replies tab, on the view it showed last (the editor keeps unsaved changes meanwhile). */
+  showReplies(): void {
+    if (this.repliesView === "edit") {
+      this.setView("edit");
+      this.editor.focus();
+      return;
+    }
+    if (this.repliesView === "deleted") this.showDeleted();
+    else this.showList(false);
+  }
+
   showList(focus = true): void {
     this.setView("list");
     this.listPane.render();
@@ -212,6 +262,7 @@ export class LibraryWindow {
 
   private onChanged(): void {
     void this.reload();
+    this.orders.changed();
     if (this.view === "edit") void this.editor.reloadIfClean();
     if (this.view === "deleted") void this.deleted.load();
   }
@@ -226,6 +277,7 @@ export class LibraryWindow {
       void this.edit(null);
       return;
     }
+    if (this.view === "orders") return; // its fields and lists have their own keys
     if (this.view === "edit") this.editor.onKey(e);
     else if (this.view === "deleted" && e.key === "Escape") {
       e.preventDefault();

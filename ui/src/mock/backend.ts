@@ -10,6 +10,8 @@
 //                 &review=empty (empty review queue)  &mtFail=quota|network|bad_key (review_translate,
 //                 back_translate and test_provider fail with that mt_* code)  &pasteFail=1
 //                 library: &rows=10000 (that many more generated replies)  &setup=1 (first-run setup needed)
+//                 orders (mock/orders.ts): a path with "shopee" is a Shopee export, "pesanan" a localised one
+//                 read once order_id is mapped, "missing" cannot be read, anything else a generic CSV
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
 import type { Settings } from "../api";
@@ -17,6 +19,7 @@ import { core } from "./core-fixture";
 import { ORDERS, params, settingsAnswer, sleep, store, uiLanguage } from "./data";
 import * as palette from "./palette";
 import * as library from "./library";
+import * as orders from "./orders";
 import * as providers from "./providers";
 import * as review from "./review";
 import { runScript } from "./script";
@@ -71,11 +74,21 @@ const COMMANDS: Record<string, (a: Args) => unknown> = {
   setup_finish: (a) => library.setupFinish(a as never),
   setup_skip: () => library.setupSkip(),
   orders_import: (a) => library.ordersImport(a as never),
+  orders_preview: (a) => orders.preview(a as never),
+  orders_presets: () => orders.presetList(),
+  orders_preset_delete: (a) => orders.presetDelete(a as never),
+  orders_search: (a) => orders.search(a as never),
+  orders_late: () => orders.late(),
+  active_order: () => orders.activeOrder(),
+  set_active_order: (a) => orders.setActiveOrder(a as never),
+  copy_text: (a) => orders.copyText(a as never),
   open_library: (a) => (console.info("[mock] open_library", a.key), null),
   open_setup: () => (console.info("[mock] open_setup"), null),
   library_request: () => null,
   // @tauri-apps/plugin-dialog: a fixed answer instead of the system's picker
-  "plugin:dialog|open": (a) => (a.options?.directory ? "/home/mei/Documents/reply-pack" : "/home/mei/Downloads/replies.csv"),
+  // (an order file when the filters are the Orders view's: no .ods)
+  "plugin:dialog|open": (a) =>
+    a.options?.directory ? "/home/mei/Documents/reply-pack" : a.options?.filters?.[0]?.extensions?.includes("ods") === false ? "/home/mei/Downloads/shopee_order_all.xlsx" : "/home/mei/Downloads/replies.csv",
   "plugin:dialog|save": () => "/home/mei/Documents/library-export.csv",
 };
 

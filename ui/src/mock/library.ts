@@ -4,7 +4,7 @@
 // here are the mock's own stand-ins; Fluent is never rendered or checked here: previews and
 // errors come from the fixture, a text the core never rendered says so.
 import { emit } from "@tauri-apps/api/event";
-import type { FtlError, ReviewPreview, Status } from "../api";
+import type { FtlError, ImportOptions, ReviewPreview, Status } from "../api";
 import type {
   Choice,
   DeletedTemplate,
@@ -27,6 +27,7 @@ import type {
 import { core } from "./core-fixture";
 import { NO_FIXTURE, NO_FIXTURE_PROBLEM } from "./fixture";
 import { params, store } from "./data";
+import * as orders from "./orders";
 
 interface MockTemplate {
   key: string;
@@ -435,12 +436,6 @@ export function setupSkip(): null {
   return null;
 }
 
-export function ordersImport(a: { path: string }): OrderImport {
-  if (!a.path.trim()) throw { code: "bad_file", message: "No file given." };
-  if (/missing|nope/.test(a.path)) throw { code: "io", message: `Cannot read ${a.path}: no such file.` };
-  const skipped = [
-    { file: a.path, line: 7, message: "no order id in this row" },
-    { file: a.path, line: 19, message: "the date 31/02/2025 does not exist" },
-  ];
-  return { format: "generic", imported: 42, inserted: 42, updated: 0, skipped };
+export function ordersImport(a: { path: string; options?: ImportOptions | null }): OrderImport {
+  return orders.importFile({ path: a.path, options: a.options ?? null });
 }

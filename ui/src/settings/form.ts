@@ -11,6 +11,18 @@ import { HotkeyField } from "./hotkey";
 import { pasteAppRows, shopVarRows } from "./rows";
 
 const PASTE_KEYSTROKES = ["Ctrl+V", "Shift+Insert", "Ctrl+Shift+V"];
+/** How long imported orders are kept (days), as the backend accepts it. */
+export const RETENTION_MIN = 1;
+export const RETENTION_MAX = 3650;
+export const RETENTION_DEFAULT = 365;
+
+/** The retention field's value as a whole number of days in range, or null. */
+export function parseRetention(value: string): number | null {
+  const v = value.trim();
+  if (!/^\d+$/.test(v)) return null;
+  const n = Number(v);
+  return n >= RETENTION_MIN && n <= RETENTION_MAX ? n : null;
+}
 
 type Status = { kind: "ok" | "error" | "info"; text: string };
 
@@ -40,6 +52,8 @@ export class SettingsForm {
   private uiSel!: HTMLSelectElement;
   private autostart!: HTMLInputElement;
   private vars!: KeyValueRows;
+  private retention!: HTMLInputElement;
+  private retentionErr!: HTMLElement;
   private statusEl!: HTMLElement;
   private saveBtn!: HTMLButtonElement;
 
@@ -74,6 +88,7 @@ export class SettingsForm {
         this.langSection(s),
         this.startupSection(s),
         this.varsSection(s),
+        this.ordersSection(s),
         this.translation(),
         this.setupSection(),
       ),
@@ -168,6 +183,35 @@ export class SettingsForm {
     );
   }
 
+  /** How long imported orders (buyers' names and addresses) are kept. */
+  private ordersSection(s: Settings): HTMLElement {
+    this.retention = h("input", {
+      id: "retention",
+      "data-testid": "settings-retention",
+      class: "input input-short",
+      type: "number",
+      inputmode: "numeric",
+      min: String(RETENTION_MIN),
+      max: String(RETENTION_MAX),
+      step: "1",
+      value: String(s.order_retention_days ?? RETENTION_DEFAULT),
+      "aria-describedby": "retention-help retention-err",
+      oninput: () => this.validateRetention(),
+    });
+    this.retentionErr = h("p", { class: "field-error", id: "retention-err" });
+    return section(
+      "sec-orders",
+      t("settings.orders.section"),
+      field(
+        "retention",
+        t("settings.retention.label"),
+        h("div", { class: "inline-field" }, this.retention, h("span", { class: "muted" }, t("settings.retention.unit"))),
+        h("p", { class: "help", id: "retention-help" }, t("settings.retention.help", { min: RETENTION_MIN, max: RETENTION_MAX })),
+        this.retentionErr,
+      ),
+    );
+  }
+
   /** "Run first-run setup again": the library window opens on its setup (open_setup). */
   private setupSection(): HTMLElement {
     return section(
@@ -199,6 +243,13 @@ export class SettingsForm {
     return ok;
   }
 
+  private validateRetention(): number | null {
+    const n = parseRetention(this.retention.value);
+    replace(this.retentionErr, n === null ? t("settings.retention.invalid", { min: RETENTION_MIN, max: RETENTION_MAX }) : "");
+    this.retention.toggleAttribute("aria-invalid", n === null);
+    return n;
+  }
+
   private renderStatus(): void {
     if (!this.statusEl) return;
     this.statusEl.className = "save-status" + (this.status ? " status-" + this.status.kind : "");
@@ -216,7 +267,8 @@ export class SettingsForm {
     const langOk = this.validateLang(true);
     const varErrors = this.vars.refreshErrors(true);
     const appErrors = this.apps.refreshErrors();
-    if (!langOk || varErrors > 0 || appErrors > 0) {
+    const retention = this.validateRetention();
+    if (!langOk || varErrors > 0 || appErrors > 0 || retention === null) {
       this.setStatus({ kind: "error", text: t("settings.invalid") });
       this.form.querySelector<HTMLElement>("[aria-invalid]")?.focus();
       return null;
@@ -229,6 +281,7 @@ export class SettingsForm {
       autostart: this.autostart.checked,
       shop_vars: this.vars.toRecord(),
       paste_overrides: this.apps.toRecord(),
+      order_retention_days: retention,
     };
   }
 

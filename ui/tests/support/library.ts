@@ -17,6 +17,8 @@ import type {
   Vocabulary,
 } from "../../src/library/types";
 import { fakeBackend } from "./dom";
+import type { LateOrder, Order, OrderPreview, Preset } from "../../src/api";
+import { order } from "../../src/mock/order";
 
 export const AR_TEXT = "مرحباً { $buyer_name }، تم شحن طلبك { $order_id } عبر { $carrier }.";
 
@@ -68,6 +70,42 @@ export interface LibState {
   setup: SetupState;
   /** Extra rows (only in library_list), e.g. 10 000 for the virtualisation test. */
   bulk: LibraryRow[];
+  orders: Order[];
+  presets: Preset[];
+  active: string | null;
+  late: LateOrder[];
+}
+
+export const SHOPEE_COLUMNS = ["Order ID", "Order Status", "Tracking Number*", "Shipping Option", "Order Creation Date", "Quantity", "Total Amount", "Username (Buyer)", "Receiver Name", "Country"];
+
+export function sampleOrders(): Order[] {
+  return [
+    order({ marketplace: "shopee", order_id: "241209ABCDEF01", buyer_name: "kiki_shop", buyer_country: "MY", buyer_locale: "ms", item_count: 3, total: 45.9, currency: "MYR", carrier: "Doorstep Delivery", tracking_number: "MY2412345678", ordered_at: "2024-12-09T00:12:00Z", shipped_at: "2024-12-10T09:30:00Z", status: "Shipping", product_name: "Baju Kurung", raw: { "Receiver Name": "K****i" } }),
+    order({ marketplace: "amazon", order_id: "402-8841123-0912345", buyer_name: "أحمد الفارسي", buyer_country: "AE", buyer_locale: "ar", carrier: "Aramex", tracking_number: "AMX331922", eta: "2025-12-04", ordered_at: "2025-11-20T08:12:00Z" }),
+  ];
+}
+
+/** What the fake orders_preview answers for a Shopee file (with the columns the person chose). */
+export function shopeePreview(mapping: [string, string][] = []): OrderPreview {
+  const base: [string, string | null][] = [
+    ["order_id", "Order ID"],
+    ["buyer_name", "Username (Buyer)"],
+    ["buyer_country", "Country"],
+    ["tracking_number", "Tracking Number*"],
+    ["eta", null],
+  ];
+  const mine = new Map(mapping);
+  const rows = sampleOrders().slice(0, 1);
+  if (mine.get("buyer_name") === "Receiver Name") rows[0].buyer_name = "K****i";
+  return {
+    format: "shopee",
+    preset: null,
+    encoding: null,
+    columns: SHOPEE_COLUMNS,
+    mapping: base.map(([v, c]) => [v, mine.get(v) ?? c]),
+    rows,
+    problems: [{ file: "shopee_order_all.xlsx", line: 4, message: "no order id" }],
+  };
 }
 
 export function sampleState(): LibState {
@@ -85,6 +123,33 @@ export function sampleState(): LibState {
     ],
     setup: { needed: false, shop_name: "Lotus Home", signature: "Mei", ui_lang: "auto", default_lang: "en", hotkey: "Ctrl+Shift+Space" },
     bulk: [],
+    orders: sampleOrders(),
+    presets: [{ name: "shopee-id", format: "generic", mapping: [["order_id", "No. Pesanan"]], columns: ["no. pesanan"], marketplace: "shopee" }],
+    active: null,
+    late: [
+      {
+        order_id: "402-8841123-0912345",
+        marketplace: "amazon",
+        buyer_name: "أحمد الفارسي",
+        buyer_locale: "ar",
+        reason: "past_eta",
+        days_late: 3,
+        reply_key: "shipping-delay",
+        reply_text: "مرحباً أحمد، نعتذر عن تأخر طلبك 402-8841123-0912345.",
+        reply_error: null,
+      },
+      {
+        order_id: "241209ABCDEF02",
+        marketplace: "shopee",
+        buyer_name: "faiz99",
+        buyer_locale: "ms",
+        reason: "not_shipped",
+        days_late: 2,
+        reply_key: "shipping-delay",
+        reply_text: null,
+        reply_error: "the reply needs carrier, which this order does not have",
+      },
+    ],
   };
 }
 
@@ -247,7 +312,30 @@ export function libraryBackend(state: LibState, overrides: Record<string, (args:
       case "library_request":
         return null;
       case "orders_import":
-        return { format: "generic", imported: 5, inserted: 5, updated: 0, skipped: [{ file: "orders.csv", line: 3, message: "no order id" }] };
+        if (a.options === null) return { format: "generic", preset: null, encoding: null, imported: 5, inserted: 5, updated: 0, purged: 0, skipped: [{ file: "orders.csv", line: 3, message: "no order id" }] };
+        if (a.options.save_preset) state.presets.push({ name: a.options.save_preset, format: "shopee", mapping: a.options.mapping, columns: [], marketplace: null });
+        return { format: "shopee", preset: a.options.save_preset, encoding: "GBK", imported: 2, inserted: 1, updated: 1, purged: 4, skipped: [{ file: "shopee_order_all.xlsx", line: 4, message: "no order id" }] };
+      case "orders_preview":
+        if (String(a.path).includes("missing")) throw { code: "io", message: `Cannot read ${a.path}` };
+        return shopeePreview(a.options.mapping);
+      case "orders_presets":
+        return structuredClone(state.presets);
+      case "orders_preset_delete":
+        state.presets = state.presets.filter((p) => p.name !== a.name);
+        return null;
+      case "orders_search": {
+        const q = String(a.query).toLowerCase();
+        return structuredClone(state.orders.filter((o) => !q || o.order_id.toLowerCase().startsWith(q) || (o.tracking_number ?? "").toLowerCase().startsWith(q) || (o.buyer_name ?? "").toLowerCase().includes(q)));
+      }
+      case "orders_late":
+        return structuredClone(state.late);
+      case "active_order":
+        return structuredClone(state.orders.find((o) => o.order_id === state.active) ?? null);
+      case "set_active_order":
+        state.active = a.orderId;
+        return null;
+      case "copy_text":
+        return null;
     }
     throw { code: "unknown", message: "fake backend: no command " + cmd };
   });
