@@ -16,13 +16,16 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
 import sys
 import time
 import traceback
+import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from session import OUT_DIR, E2EError, install_sigterm_handler, log, wait_for  # noqa: E402
+from session import OUT_DIR, REPO, E2EError, install_sigterm_handler, log, wait_for  # noqa: E402
 from webdriver import LIBRARY_TITLE, Keys, LibrarySession, WebDriverError  # noqa: E402
 
 BROKEN_TEXT = "Your gift for { $buyer_name is wrapped."
@@ -41,6 +44,55 @@ matches:
   - regex: ":d(?P<n>\\\\d+)"
     replace: "{{n}} days"
 """
+
+
+# The Shopee "Order.all" export of the core's order tests (case d).
+SHOPEE_XLSX = Path("crates/core/tests/data/orders/shopee_order_all.xlsx")
+SHOPEE_XLSX_ELSEWHERE = [Path("/work/wt-orders") / SHOPEE_XLSX]  # before the orders branch is merged
+
+
+def shopee_fixture() -> Path:
+    for p in [REPO / SHOPEE_XLSX, *SHOPEE_XLSX_ELSEWHERE]:
+        if p.is_file():
+            return p
+    raise E2EError(f"the Shopee export {SHOPEE_XLSX} is not in this checkout ({REPO}); it comes with the orders branch")
+
+
+def xlsx_orders(path: Path) -> list[dict]:
+    """The rows of the first sheet of an .xlsx as {header: text} (shared and inline strings,
+    numbers as written), so the test knows which order and tracking number the file holds
+    without the app."""
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    with zipfile.ZipFile(path) as z:
+        shared = []
+        if "xl/sharedStrings.xml" in z.namelist():
+            for si in ElementTree.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", ns):
+                shared.append("".join(t.text or "" for t in si.iter(f"{{{ns['m']}}}t")))
+        sheet = ElementTree.fromstring(z.read("xl/worksheets/sheet1.xml"))
+
+    def col(ref: str) -> int:
+        n = 0
+        for ch in re.match(r"[A-Z]+", ref).group(0):
+            n = n * 26 + ord(ch) - 64
+        return n - 1
+
+    rows = []
+    for row in sheet.iter(f"{{{ns['m']}}}row"):
+        cells = {}
+        for c in row.findall("m:c", ns):
+            v = c.find("m:v", ns)
+            if c.get("t") == "s" and v is not None:
+                text = shared[int(v.text)]
+            elif c.get("t") == "inlineStr":
+                text = "".join(t.text or "" for t in c.iter(f"{{{ns['m']}}}t"))
+            else:
+                text = v.text if v is not None else ""
+            cells[col(c.get("r"))] = text or ""
+        rows.append(cells)
+    if not rows:
+        return []
+    header = {i: h.strip() for i, h in rows[0].items()}
+    return [{header.get(i, str(i)): v for i, v in r.items()} for r in rows[1:]]
 
 
 def tid(name: str) -> str:
@@ -121,11 +173,15 @@ class Cases:
         return self.wd.execute("return document.documentElement.dataset.view || ''")
 
     def show_list(self) -> None:
-        """Back to the list view (Escape from the editor or from Recently deleted)."""
+        """Back to the list view (Escape from the editor or from Recently deleted; the Replies
+        tab from the Orders tab)."""
         wd = self.wd
         for _ in range(3):
             if self.view() == "list":
                 return
+            if self.view() == "orders":
+                wd.find(tid("library-tab-replies")).click()
+                continue
             # Escape inside CodeMirror is its own (simplify selection): press it elsewhere.
             wd.execute("document.activeElement && document.activeElement.blur()")
             wd.press(Keys.ESCAPE)
@@ -365,12 +421,173 @@ class Cases:
         addr = self.cli_json("templates", "show", "addr", "--json")
         check("$address" in json.dumps(addr, ensure_ascii=False), f"addr in the database: {addr}")
 
+    def case_d_orders_view_active_order(self) -> None:
+        """Import a Shopee XLSX in the Orders view (preview: detected as Shopee), find an
+        order, use it in the palette, and paste the starter reply "Tracking number" into
+        Chromium: the textarea gets that order's tracking number."""
+        s, wd = self.s, self.wd
+        source = shopee_fixture()
+        xlsx = s.tmp / "shopee_order_all.xlsx"
+        shutil.copyfile(source, xlsx)
+        rows = xlsx_orders(xlsx)
+        tracked = [r for r in rows if r.get("Order ID") and (r.get("Tracking Number*") or r.get("Tracking Number"))]
+        check(bool(tracked), f"{source}: no row with an Order ID and a tracking number; rows: {rows[:3]}")
+        order_id = tracked[0]["Order ID"].strip()
+        file_tracking = (tracked[0].get("Tracking Number*") or tracked[0].get("Tracking Number")).strip()
+        n_orders = len({r["Order ID"].strip() for r in rows if r.get("Order ID", "").strip()})
+        log(f"  {xlsx.name}: {n_orders} orders; {order_id} has tracking number {file_tracking}")
+
+        # The Orders tab.
+        self.to_library()
+        self.show_list()
+        self.need("library-tab-orders")
+        wd.find(tid("library-tab-orders")).click()
+        wait_for(lambda: self.view() == "orders", 5, 0.05,
+                 f"<html data-view=orders> after clicking {tid('library-tab-orders')} (view is {self.view()!r})")
+        self.need("orders-path", "orders-format", "orders-preview", "orders-import", "orders-search")
+        fmt = wd.find(tid("orders-format"))
+        check_eq(fmt.value, "auto", f"{tid('orders-format')} at first")
+
+        # Preview: detected as Shopee, the order among the rows.
+        path = wd.find(tid("orders-path"))
+        path.click()
+        path.clear()
+        path.send_keys(str(xlsx))
+        wd.find(tid("orders-preview")).click()
+        try:
+            detected = wd.wait_text(tid("orders-detected"), lambda t: bool(t.strip()), 10,
+                                    f"the preview's {tid('orders-detected')}")
+        except E2EError as e:
+            status = wd.find_or_none(".orders-import .dialog-status")
+            raise E2EError(f"{e}; the import's status line says {status.text if status else None!r}") from None
+        check("Shopee" in detected, f"{tid('orders-detected')} should name the Shopee format: {detected!r}")
+        table = wd.find_or_none(tid("orders-preview-table"))
+        check(table is not None and order_id in table.text,
+              f"the preview table {tid('orders-preview-table')} should list {order_id}: "
+              f"{table.text[:400] if table else 'no table'!r}")
+        self.shot("d-preview")
+
+        # Import: the summary.
+        wd.wait_enabled(tid("orders-import"), True, 3).click()
+        summary_css = tid("orders-summary") + " .summary-line"
+        try:
+            line = wd.wait_text(summary_css, lambda t: bool(re.search(r"\d", t)), 15, f"the import summary {summary_css}")
+        except E2EError as e:
+            status = wd.find_or_none(".orders-import .dialog-status")
+            raise E2EError(f"{e}; the import's status line says {status.text if status else None!r}") from None
+        summary = wd.find(tid("orders-summary")).text
+        log(f"  summary: {' | '.join(summary.splitlines())}")
+        imported = int(re.search(r"(\d+)", line).group(1))
+        check_eq(imported, n_orders, f"orders imported according to {summary_css} ({line!r})")
+        check("Shopee" in summary, f"{tid('orders-summary')} should name the format used (Shopee): {summary!r}")
+        stored = self.cli_json("orders", "show", order_id, "--json")
+        tracking = stored.get("tracking_number")
+        check_eq(tracking, file_tracking, f"tracking number of {order_id} in the database")
+        check_eq(stored.get("marketplace"), "shopee", f"marketplace of {order_id} in the database")
+        self.shot("d-imported")
+
+        # Find it and use it in the palette.
+        search = wd.find(tid("orders-search"))
+        search.click()
+        search.clear()
+        search.send_keys(order_id)
+        row_css = tid(f"orders-row-{order_id}")
+        try:
+            row = wd.wait_css(row_css, 5, f"the search result {row_css}")
+        except E2EError as e:
+            rows_seen = [r.attribute("data-testid") for r in wd.find_all('[data-testid^="orders-row-"]')]
+            raise E2EError(f"{e}; result rows: {rows_seen}") from None
+        row.click()
+        wd.wait_text(tid("orders-detail") + ' [data-field="tracking_number"]', lambda t: t.strip() == tracking, 5,
+                     f"the detail panel's tracking_number to be {tracking}")
+        wd.wait_enabled(tid("orders-activate"), True, 3).click()
+
+        def active_id():
+            e = wd.find_or_none(tid("orders-active-id"))
+            return e.text.strip() if e is not None else None
+
+        wait_equal(active_id, order_id, 5, f"the active order shown in {tid('orders-active-id')}")
+        self.shot("d-active")
+
+        # The palette fills "Tracking number" (tracking-number, { $tracking_number }) with it.
+        before = "hello before"  # no order id: the active order is the one used
+        s.clear_console()
+        s.set_clipboard(before)
+        n = s.app_log_text().count("pasted tracking-number (")
+        s.open_palette()
+        s.xdotool("type", "--delay", "30", "tracking number")
+        wd.switch_to_window(self.palette_handle)
+
+        def preview_with_tracking():
+            sel = wd.find_or_none(".row.selected")
+            prev = wd.find_or_none(".preview-text")
+            return (sel.text if sel else "", prev.text if prev else "")
+
+        try:
+            wait_for(lambda: tracking in preview_with_tracking()[1], 5, 0.05,
+                     f"the palette's preview to hold the active order's tracking number {tracking}")
+        except E2EError as e:
+            sel, prev = preview_with_tracking()
+            raise E2EError(f"{e}; selected row {sel!r}, preview {prev!r} (is the active order passed to the "
+                           f"palette's context when the clipboard names no order?)") from None
+        sel, prev = preview_with_tracking()
+        check("tracking" in sel.lower() or "tracking-number" in sel,
+              f"the selected palette result should be the starter reply 'Tracking number': {sel!r}")
+        s.xdotool("key", "Return")
+        # Values nothing provides (a Shopee export has no tracking_url): type one into each field
+        # the form asks for (Enter moves on; Enter on the last pastes). An unreviewed variant
+        # asks for a confirmation: Enter again.
+        filled: list[str] = []
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and not s.console_text():
+            if not s.palette_viewable():
+                time.sleep(0.1)
+                continue
+            try:
+                focused = wd.active_element()
+                name = focused.attribute("data-name") if focused.prop("tagName") == "INPUT" else None
+                confirming = wd.exists(".row.confirming")
+            except WebDriverError:
+                time.sleep(0.1)
+                continue
+            if name and not focused.value:
+                s.xdotool("type", "--delay", "20", f"e2e-{name}")
+                filled.append(name)
+                s.xdotool("key", "Return")
+            elif confirming:
+                s.xdotool("key", "Return")
+            time.sleep(0.25)
+        if filled:
+            log(f"  values typed into the palette's form: {', '.join(filled)}")
+        try:
+            s.wait_console_change("", timeout=5)
+        except E2EError:
+            raise E2EError(f"nothing arrived in Chromium's textarea (values typed: {filled}; palette viewable: "
+                           f"{s.palette_viewable()})") from None
+        time.sleep(0.15)
+        text = s.console_text()
+        check(tracking in text, f"the pasted text should contain {order_id}'s tracking number {tracking}: {text!r}")
+        check(order_id in text, f"the pasted text should contain the order id {order_id}: {text!r}")
+        wait_for(lambda: s.app_log_text().count("pasted tracking-number (") > n, 2, 0.02,
+                 "app log line 'pasted tracking-number (…) into …'")
+        log(f"  pasted: {text!r}")
+
+        # Leave no active order behind.
+        self.to_library()
+        clear = wd.find_or_none(tid("orders-active-clear"))
+        if clear is not None:
+            clear.click()
+            wd.wait_gone(tid("orders-active-id"), 5, "the active order to clear")
+        self.shot("d-done")
+
 
 CASES = [
     ("s", "smoke: the library window through WebDriver", Cases.case_s_smoke),
     ("a", "write a reply, fix its syntax error, save, paste it from the palette", Cases.case_a_write_fix_save_paste),
     ("b", "delete → undo; delete → restore from Recently deleted", Cases.case_b_delete_undo_restore),
     ("c", "import an Espanso match file through the dialog", Cases.case_c_import_espanso),
+    ("d", "import a Shopee XLSX in the Orders view, paste its tracking number from the palette",
+     Cases.case_d_orders_view_active_order),
 ]
 
 
@@ -386,6 +603,10 @@ def recover(cases: Cases) -> None:
             for _ in range(3):
                 if cases.view() == "list" and not wd.exists("[role=dialog]:not([hidden])"):
                     break
+                if cases.view() == "orders" and wd.exists(tid("library-tab-replies")):
+                    wd.find(tid("library-tab-replies")).click()
+                    time.sleep(0.3)
+                    continue
                 wd.execute("document.activeElement && document.activeElement.blur()")
                 wd.press(Keys.ESCAPE)
                 time.sleep(0.3)
