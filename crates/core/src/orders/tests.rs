@@ -243,7 +243,7 @@ fn amazon_rows_of_one_order_merge() {
     assert_eq!(o.item_count, Some(3));
     assert_eq!(o.total, Some(30.3));
     assert_eq!(o.currency.as_deref(), Some("SAR"));
-    assert_eq!(o.items.as_deref(), Some("Lamp; Shade"));
+    assert_eq!(o.items.as_deref(), Some("Lamp, Shade"));
     assert_eq!(o.ordered_at.as_deref(), Some("2024-05-01T10:30:00Z"));
     assert_eq!(o.status.as_deref(), Some("Shipped"));
     assert_eq!(o.buyer_country.as_deref(), Some("SA"));
@@ -291,7 +291,7 @@ fn amazon_bad_rows_are_skipped_and_the_rest_merges() {
     let o = &p.orders[0];
     assert_eq!(o.item_count, Some(5));
     assert_eq!(o.total, Some(14.5));
-    assert_eq!(o.items.as_deref(), Some("Lamp; Cord"));
+    assert_eq!(o.items.as_deref(), Some("Lamp, Cord"));
     assert_eq!(o.buyer_locale.as_deref(), Some("de"));
     assert_eq!(o.raw.as_array().unwrap().len(), 2);
 }
