@@ -248,7 +248,13 @@ const EBAY: Spec = Spec {
         (F::OrderedAt, &["sale date"]),
         (F::ShippedAt, &["shipped on date", "dispatched on date"]),
         (F::ShipBy, &["ship by date", "dispatch by date"]),
-        (F::Eta, &["max. estimated delivery date", "maximum estimated delivery date"]),
+        (
+            F::Eta,
+            &[
+                "max. estimated delivery date",
+                "maximum estimated delivery date",
+            ],
+        ),
         (F::Product, &["item title"]),
     ],
     dates: DateStyle::MonthNameDay,
@@ -315,7 +321,10 @@ const TEMU: Spec = Spec {
         (F::ShipBy, &["latest shipping time"]),
         (F::Eta, &["latest delivery time"]),
         (F::Status, &["order status"]),
-        (F::Product, &["product name", "product name by customer order"]),
+        (
+            F::Product,
+            &["product name", "product name by customer order"],
+        ),
     ],
     dates: DateStyle::MonthFirst,
     description_row: false,
@@ -331,7 +340,10 @@ const ALIEXPRESS: Spec = Spec {
         (F::BuyerAlt, &["收货人名称"]),
         (F::Country, &["收货国家"]),
         (F::Total, &["订单金额"]),
-        (F::CarrierTracking, &["实际发货物流:运单号", "实际发货物流：运单号"]),
+        (
+            F::CarrierTracking,
+            &["实际发货物流:运单号", "实际发货物流：运单号"],
+        ),
         (F::OrderedAt, &["下单时间"]),
         (F::ShippedAt, &["发货时间"]),
         (F::DeliveredAt, &["确认收货时间"]),
@@ -579,9 +591,7 @@ pub(super) fn parse<R: Read>(
 
     for (order, acc) in orders[start..].iter_mut().zip(accs) {
         if order.item_count.is_none() {
-            order.item_count = acc
-                .quantity
-                .or_else(|| spec.count_rows.then_some(acc.rows));
+            order.item_count = acc.quantity.or_else(|| spec.count_rows.then_some(acc.rows));
         }
         if order.total.is_none() {
             // Summing prices in binary floating point leaves noise such as 25.000000000000004.
@@ -594,7 +604,12 @@ pub(super) fn parse<R: Read>(
             order.currency = acc
                 .sign_currency
                 .or(header_currency)
-                .or_else(|| order.buyer_country.as_deref().and_then(currency_for_country))
+                .or_else(|| {
+                    order
+                        .buyer_country
+                        .as_deref()
+                        .and_then(currency_for_country)
+                })
                 .map(str::to_owned);
         }
         if order.buyer_locale.is_none() {

@@ -33,7 +33,9 @@ use std::io::Read;
 use std::path::Path;
 use std::str::FromStr;
 
-pub use country::{country_code, currency_for_country, locale_for_amazon_channel, locale_for_country};
+pub use country::{
+    country_code, currency_for_country, locale_for_amazon_channel, locale_for_country,
+};
 pub use model::{ORDER_VARIABLES, Order, VarValue};
 
 use crate::error::RowError;
@@ -147,6 +149,8 @@ pub struct Preset {
     pub mapping: Vec<(String, String)>,
     /// The header it was saved from, lower case: a file with the same columns is read with it.
     pub columns: Vec<String>,
+    /// The marketplace stored with the orders, when one was given.
+    pub marketplace: Option<String>,
 }
 
 /// How to read a file: its format, the user's mapping, and the saved presets.
@@ -250,14 +254,20 @@ fn parse_with_size<R: Read>(
     // else the format the header shows, else a preset whose columns the file has.
     let mut preset = options.preset;
     if preset.is_none() && options.format == Format::Auto {
-        preset = options.presets.iter().find(|p| header_set == header_set_of(&p.columns));
+        preset = options
+            .presets
+            .iter()
+            .find(|p| header_set == header_set_of(&p.columns));
     }
     let format = match (preset, options.format) {
         (Some(p), _) => p.format,
         (None, Format::Auto) => match market::detect(&table.keys) {
             Some(f) => f,
             None => {
-                let generic = table.keys.iter().any(|k| k.replace([' ', '-'], "_") == "order_id");
+                let generic = table
+                    .keys
+                    .iter()
+                    .any(|k| k.replace([' ', '-'], "_") == "order_id");
                 if !generic && options.mapping.is_empty() {
                     preset = options.presets.iter().find(|p| {
                         p.mapping
@@ -303,7 +313,10 @@ fn parse_with_size<R: Read>(
             )?;
         }
     }
-    if let Some(m) = options.marketplace {
+    let marketplace = options
+        .marketplace
+        .or_else(|| preset.and_then(|p| p.marketplace.as_deref()));
+    if let Some(m) = marketplace {
         let m = m.trim().to_lowercase();
         for o in &mut orders {
             o.marketplace.clone_from(&m);
@@ -322,7 +335,11 @@ fn parse_with_size<R: Read>(
 
 /// The error for a file with nothing that gives the order number.
 fn no_order_id(path: &Path, columns: &[String], format: Format) -> Error {
-    let seen: Vec<&str> = columns.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+    let seen: Vec<&str> = columns
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
     Error::BadFile {
         path: path.to_path_buf(),
         message: format!(
@@ -366,7 +383,11 @@ fn resolve_mapping(
         };
         let want = column.trim().to_lowercase();
         let Some(i) = keys.iter().position(|k| *k == want) else {
-            let seen: Vec<&str> = header.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+            let seen: Vec<&str> = header
+                .iter()
+                .map(|c| c.trim())
+                .filter(|c| !c.is_empty())
+                .collect();
             return Err(Error::Invalid(format!(
                 "the file has no column '{}'. Its columns are: {}",
                 column.trim(),
@@ -403,9 +424,28 @@ pub fn preset_columns(columns: &[String]) -> Vec<String> {
 #[must_use]
 pub fn status_is_closed(status: &str) -> bool {
     const WORDS: [&str; 22] = [
-        "delivered", "completed", "complete", "cancelled", "canceled", "cancel", "closed",
-        "refunded", "returned", "已完成", "已取消", "交易完成", "订单关闭", "已签收", "selesai",
-        "batal", "dibatalkan", "hoàn thành", "đã hủy", "đã giao", "สำเร็จ", "ยกเลิก",
+        "delivered",
+        "completed",
+        "complete",
+        "cancelled",
+        "canceled",
+        "cancel",
+        "closed",
+        "refunded",
+        "returned",
+        "已完成",
+        "已取消",
+        "交易完成",
+        "订单关闭",
+        "已签收",
+        "selesai",
+        "batal",
+        "dibatalkan",
+        "hoàn thành",
+        "đã hủy",
+        "đã giao",
+        "สำเร็จ",
+        "ยกเลิก",
     ];
     let lower = status.to_lowercase();
     WORDS.iter().any(|w| lower.contains(w))
@@ -415,8 +455,13 @@ pub fn status_is_closed(status: &str) -> bool {
 #[must_use]
 pub fn status_is_shipped(status: &str) -> bool {
     const WORDS: [&str; 7] = [
-        "shipped", "in transit", "to receive", "ready_to_ship_done", "已发货",
-        "dikirim", "đang giao",
+        "shipped",
+        "in transit",
+        "to receive",
+        "ready_to_ship_done",
+        "已发货",
+        "dikirim",
+        "đang giao",
     ];
     let lower = status.to_lowercase();
     !lower.contains("unshipped")

@@ -146,9 +146,7 @@ pub(super) fn decode(path: &Path, bytes: &[u8]) -> Result<(String, &'static str)
 /// The text, when every byte decodes and nothing but text came out.
 fn clean(encoding: &'static Encoding, bytes: &[u8]) -> Option<String> {
     let text = encoding.decode_without_bom_handling_and_without_replacement(bytes)?;
-    let control = |c: char| {
-        (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{fffd}'
-    };
+    let control = |c: char| (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{fffd}';
     (!text.chars().any(control)).then(|| text.into_owned())
 }
 

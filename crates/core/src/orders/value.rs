@@ -239,8 +239,7 @@ pub(super) fn parse_money(cell: &str) -> Option<(f64, Option<&'static str>)> {
         if head.bytes().all(|b| b.is_ascii_uppercase()) && t.as_bytes()[3] == b' ' {
             currency = currency_code(head);
             t = t[3..].trim_start();
-        } else if tail.bytes().all(|b| b.is_ascii_uppercase())
-            && t.as_bytes()[t.len() - 4] == b' '
+        } else if tail.bytes().all(|b| b.is_ascii_uppercase()) && t.as_bytes()[t.len() - 4] == b' '
         {
             currency = currency_code(tail);
             t = t[..t.len() - 3].trim_end();
@@ -401,7 +400,11 @@ pub(super) fn parse_date(cell: &str, style: DateStyle) -> Option<String> {
     };
     let time = if style == DateStyle::Any && time.is_empty() {
         let (d, rest) = split_after_words(t, 3);
-        if day_month_name(d).is_some() { rest } else { time }
+        if day_month_name(d).is_some() {
+            rest
+        } else {
+            time
+        }
     } else {
         time
     };
@@ -490,8 +493,18 @@ fn month_number(name: &str) -> Option<u32> {
     let i = MONTHS.iter().position(|m| *m == head)?;
     // `Sept` and the full names, but not words that merely start like a month.
     const FULL: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     (lower.len() == 3 || lower == "sept" || FULL[i] == lower).then_some(i as u32 + 1)
 }
@@ -505,7 +518,11 @@ pub(super) fn country(cell: &str) -> Option<String> {
     if t.len() == 2 && t.bytes().all(|b| b.is_ascii_alphabetic()) {
         let upper = t.to_ascii_uppercase();
         // `UK` is what people write; the code is GB.
-        return Some(if upper == "UK" { "GB".to_owned() } else { upper });
+        return Some(if upper == "UK" {
+            "GB".to_owned()
+        } else {
+            upper
+        });
     }
     match super::country::country_code(t) {
         Some(code) => Some(code.to_owned()),

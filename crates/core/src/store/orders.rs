@@ -255,16 +255,34 @@ impl Store {
 
 impl Store {
     /// Deletes the orders placed before `date` (`YYYY-MM-DD`), or, for an order without an
-    /// order date, imported before it; returns how many.
+    /// order date, imported before it; with `imported_before` (an import time as stored), only
+    /// those imported before then. Returns how many.
     ///
     /// # Errors
     /// Database failure.
-    pub fn purge_orders_before(&mut self, date: &str) -> Result<usize> {
+    pub fn purge_orders_before(
+        &mut self,
+        date: &str,
+        imported_before: Option<&str>,
+    ) -> Result<usize> {
         // Dates are ISO text, so comparing their first ten characters compares days.
         Ok(self.conn().execute(
-            "DELETE FROM orders WHERE substr(coalesce(ordered_at, imported_at), 1, 10) < ?1",
-            [date],
+            "DELETE FROM orders WHERE substr(coalesce(ordered_at, imported_at), 1, 10) < ?1 \
+             AND (?2 IS NULL OR imported_at < ?2)",
+            params![date, imported_before],
         )?)
+    }
+
+    /// The current time as import times are stored.
+    ///
+    /// # Errors
+    /// Database failure.
+    pub fn now(&self) -> Result<String> {
+        Ok(self
+            .conn()
+            .query_row("SELECT strftime('%Y-%m-%dT%H:%M:%fZ','now')", [], |r| {
+                r.get(0)
+            })?)
     }
 
     /// Orders that may be late on `today` (`YYYY-MM-DD`): not delivered and past their eta, or
@@ -292,14 +310,17 @@ impl Store {
     pub fn save_order_preset(&mut self, preset: &Preset) -> Result<()> {
         let json = |v: &dyn erased::Json| v.json();
         self.conn().execute(
-            "INSERT INTO order_presets (name, format, mapping, columns) VALUES (?1, ?2, ?3, ?4) \
+            "INSERT INTO order_presets (name, format, mapping, columns, marketplace) \
+             VALUES (?1, ?2, ?3, ?4, ?5) \
              ON CONFLICT (name) DO UPDATE SET format = excluded.format, \
-             mapping = excluded.mapping, columns = excluded.columns",
+             mapping = excluded.mapping, columns = excluded.columns, \
+             marketplace = excluded.marketplace",
             params![
                 preset.name,
                 preset.format.to_string(),
                 json(&preset.mapping),
-                json(&preset.columns)
+                json(&preset.columns),
+                preset.marketplace
             ],
         )?;
         Ok(())
@@ -310,20 +331,22 @@ impl Store {
     /// # Errors
     /// Database failure.
     pub fn order_presets(&self) -> Result<Vec<Preset>> {
-        let mut stmt = self
-            .conn()
-            .prepare("SELECT name, format, mapping, columns FROM order_presets ORDER BY name")?;
+        let mut stmt = self.conn().prepare(
+            "SELECT name, format, mapping, columns, marketplace FROM order_presets \
+                 ORDER BY name",
+        )?;
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
                 r.get::<_, String>(2)?,
                 r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (name, format, mapping, columns) = row?;
+            let (name, format, mapping, columns, marketplace) = row?;
             let (Ok(format), Ok(mapping), Ok(columns)) = (
                 format.parse(),
                 serde_json::from_str(&mapping),
@@ -336,6 +359,7 @@ impl Store {
                 format,
                 mapping,
                 columns,
+                marketplace,
             });
         }
         Ok(out)

@@ -177,6 +177,7 @@ CREATE TABLE order_presets (
     format      TEXT NOT NULL,                      -- the format the mapping refines (generic…)
     mapping     TEXT NOT NULL,                      -- JSON [[variable, column], …]
     columns     TEXT NOT NULL,                      -- JSON [header cell, …]
+    marketplace TEXT,                               -- stored with the orders, when given
     created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
 ) WITHOUT ROWID;
 ";
