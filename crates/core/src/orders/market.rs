@@ -453,7 +453,12 @@ impl Columns {
             {
                 continue;
             }
-            if let Some(i) = names.iter().find_map(|n| keys.iter().position(|k| k == n)) {
+            // `Order ID` and `order-id` are `order_id` to a person (the generic file's rule).
+            let found = names.iter().find_map(|n| {
+                keys.iter()
+                    .position(|k| k == n || k.replace([' ', '-'], "_") == *n)
+            });
+            if let Some(i) = found {
                 at.push((*field, i));
             }
         }

@@ -75,6 +75,7 @@ fn every_column_is_read() {
     want.shipped_at = Some("2024-05-02T08:00:00+04:00".into());
     want.eta = Some("2024-05-06".into());
     want.items = Some("Lamp; Shade".into());
+    want.product_name = Some("Lamp".into());
     want.status = Some("shipped".into());
     want.raw = o.raw.clone();
     assert_eq!(*o, want);
