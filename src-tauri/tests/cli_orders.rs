@@ -27,10 +27,12 @@ fn imported(name: &str) -> (Lib, String) {
     (lib, out)
 }
 
+/// A fixture, the format `orders import` reports, an order id, and fields with their values.
+type Case<'a> = (&'a str, &'a str, &'a str, &'a [(&'a str, Value)]);
+
 #[test]
 fn every_format_is_detected_and_reads_back() {
-    // file, format printed, order id, field → expected JSON value
-    let cases: [(&str, &str, &str, &[(&str, Value)]); 12] = [
+    let cases: [Case<'_>; 12] = [
         (
             "amazon_all_orders.txt",
             "amazon",

@@ -51,8 +51,18 @@ fn shopee_xlsx(path: &Path) {
             .unwrap();
     }
     let date = XFormat::new().set_num_format("yyyy-mm-dd hh:mm");
-    let rows: [(&str, &str, &str, &str, f64, f64, &str, &str); 3] = [
-        // id, status, product, receiver, quantity, total, username, ship time
+    // id, status, product, receiver, quantity, total, username, ship time
+    type Row<'a> = (
+        &'a str,
+        &'a str,
+        &'a str,
+        &'a str,
+        f64,
+        f64,
+        &'a str,
+        &'a str,
+    );
+    let rows: [Row<'_>; 3] = [
         (
             "241209ABCDEF01",
             "Shipping",

@@ -404,6 +404,6 @@ pub fn late(library: &Library, today: jiff::civil::Date) -> Result<Vec<LateOrder
             reply_error,
         });
     }
-    out.sort_by(|a, b| b.days_late.cmp(&a.days_late));
+    out.sort_by_key(|l| std::cmp::Reverse(l.days_late));
     Ok(out)
 }
