@@ -200,12 +200,16 @@ impl<R: Read> Table<R> {
         let rdr = match &mut self.src {
             Src::Text(rdr) => rdr,
             Src::Sheet { range, next, first } => {
-                let Some(row) = range.rows().nth(*next) else {
+                // By position: the rows iterator would be walked from the start for each row.
+                if *next >= range.height() {
                     return Ok(Got::End);
-                };
+                }
                 rec.clear();
-                for cell in row {
-                    rec.push_field(&sheet_cell(cell));
+                for c in 0..range.width() {
+                    match range.get((*next, c)) {
+                        Some(cell) => rec.push_field(&sheet_cell(cell)),
+                        None => rec.push_field(""),
+                    }
                 }
                 *next += 1;
                 return Ok(Got::Row(*first + *next));
