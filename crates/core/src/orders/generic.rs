@@ -130,6 +130,7 @@ pub(super) fn parse<R: Read>(
 fn order_of(cols: &[Col], rec: &StringRecord) -> Result<Order, Vec<String>> {
     let mut o = Order::new(String::new(), String::new());
     let mut problems = Vec::new();
+    let mut sign_currency = None;
     for (col, cell) in cols.iter().zip(rec.iter()) {
         let date = |name: &str, problems: &mut Vec<String>| {
             if cell.trim().is_empty() {
@@ -168,7 +169,10 @@ fn order_of(cols: &[Col], rec: &StringRecord) -> Result<Order, Vec<String>> {
                 }
             }
             Col::Total if !cell.trim().is_empty() => {
-                o.total = value::parse_amount(cell);
+                // `1234.50`, also as exports write money: `$1,234.50`, `1.234,50 €`.
+                let money = value::parse_money(cell);
+                o.total = money.map(|(n, _)| n);
+                sign_currency = money.and_then(|(_, c)| c);
                 if o.total.is_none() {
                     problems.push(format!(
                         "total '{}' is not a number (write it like 1234.50)",
@@ -196,6 +200,16 @@ fn order_of(cols: &[Col], rec: &StringRecord) -> Result<Order, Vec<String>> {
     }
     if !problems.is_empty() {
         return Err(problems);
+    }
+    if o.currency.is_none() {
+        // A sign in the total (`€`), else the buyer's country's currency.
+        o.currency = sign_currency
+            .or_else(|| {
+                o.buyer_country
+                    .as_deref()
+                    .and_then(super::country::currency_for_country)
+            })
+            .map(str::to_owned);
     }
     if o.product_name.is_none() {
         // The first item of a list such as `Lamp; Shade` or `Lamp, Shade`.

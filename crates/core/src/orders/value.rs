@@ -379,34 +379,38 @@ pub(super) fn parse_date(cell: &str, style: DateStyle) -> Option<String> {
     if let Some(iso) = normalize_date(t) {
         return Some(iso);
     }
-    // Split off a time: the first space (or `T`) after the date part.
-    let (date, time) = match style {
-        DateStyle::DayMonthName => split_after_words(t, 3),
-        _ => split_after_words(t, 1),
-    };
-    let (year, month, day) = match style {
+    // Split off a time: what follows the date's words.
+    let ((year, month, day), time) = match style {
         DateStyle::Iso => return None,
-        DateStyle::DayMonthName => day_month_name(date)?,
-        DateStyle::DayFirst => numeric(date, true)?,
-        DateStyle::MonthFirst => numeric(date, false)?,
-        DateStyle::MonthNameDay => month_name_day(date)?,
-        DateStyle::Any => numeric(date, true)
-            .or_else(|| numeric(date, false))
-            .or_else(|| month_name_day(date))
-            .or_else(|| {
-                let (d, _) = split_after_words(t, 3);
-                day_month_name(d)
-            })?,
-    };
-    let time = if style == DateStyle::Any && time.is_empty() {
-        let (d, rest) = split_after_words(t, 3);
-        if day_month_name(d).is_some() {
-            rest
-        } else {
-            time
+        DateStyle::DayMonthName => {
+            let (date, time) = split_after_words(t, 3);
+            (day_month_name(date)?, time)
         }
-    } else {
-        time
+        DateStyle::DayFirst => {
+            let (date, time) = split_after_words(t, 1);
+            (numeric(date, true)?, time)
+        }
+        DateStyle::MonthFirst => {
+            let (date, time) = split_after_words(t, 1);
+            (numeric(date, false)?, time)
+        }
+        DateStyle::MonthNameDay => {
+            let (date, time) = split_after_words(t, 1);
+            (month_name_day(date)?, time)
+        }
+        DateStyle::Any => {
+            let (date, time) = split_after_words(t, 1);
+            match numeric(date, true)
+                .or_else(|| numeric(date, false))
+                .or_else(|| month_name_day(date))
+            {
+                Some(ymd) => (ymd, time),
+                None => {
+                    let (date, time) = split_after_words(t, 3);
+                    (day_month_name(date)?, time)
+                }
+            }
+        }
     };
     let iso = format!("{year:04}-{month:02}-{day:02}");
     if time.is_empty() {
@@ -622,6 +626,80 @@ mod tests {
         assert_eq!(parse_count("3"), Some(3));
         for bad in ["-1", "3.0", "+3", "x", ""] {
             assert_eq!(parse_count(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn money_as_marketplaces_write_it() {
+        let cases: [(&str, f64, Option<&str>); 14] = [
+            ("1234.50", 1234.5, None),
+            ("$1,234.50", 1234.5, Some("USD")),
+            ("1.234,50 €", 1234.5, Some("EUR")),
+            ("1 234,50", 1234.5, None),
+            ("1\u{a0}234,50 €", 1234.5, Some("EUR")),
+            ("RM 12.90", 12.9, Some("MYR")),
+            ("₫120.000", 120_000.0, Some("VND")),
+            ("Rp45.500", 45_500.0, Some("IDR")),
+            ("₱1,234.50", 1234.5, Some("PHP")),
+            ("US $25.80", 25.8, Some("USD")),
+            ("£5", 5.0, Some("GBP")),
+            ("12,5", 12.5, None),
+            ("EUR 18,90", 18.9, Some("EUR")),
+            ("(5.00)", -5.0, None),
+        ];
+        for (input, amount, currency) in cases {
+            assert_eq!(parse_money(input), Some((amount, currency)), "{input}");
+        }
+        for bad in ["", "abc", "1e5", "$", "1.2.3,4,5", "12 apples", "inf"] {
+            assert_eq!(parse_money(bad), None, "{bad}");
+        }
+        assert_eq!(currency_in_header("Total Amount (PHP)"), Some("PHP"));
+        assert_eq!(currency_in_header("Weight(kg)"), None);
+    }
+
+    #[test]
+    fn dates_in_each_format_style() {
+        use DateStyle::*;
+        let cases = [
+            ("09 Dec 2024 14:05", DayMonthName, "2024-12-09T14:05:00Z"),
+            ("09/12/2024 14:05:00", DayFirst, "2024-12-09T14:05:00Z"),
+            ("12/09/24", MonthFirst, "2024-12-09"),
+            ("12/09/2024", MonthFirst, "2024-12-09"),
+            ("Dec-09-24", MonthNameDay, "2024-12-09"),
+            ("2024-12-09 00:12", Iso, "2024-12-09T00:12:00Z"),
+            ("2024-12-09 00:12", DayFirst, "2024-12-09T00:12:00Z"),
+            ("25/12/2024", Any, "2024-12-25"),
+            ("12/25/2024", Any, "2024-12-25"),
+            ("9 December 2024", Any, "2024-12-09"),
+        ];
+        for (input, style, want) in cases {
+            assert_eq!(parse_date(input, style).as_deref(), Some(want), "{input}");
+        }
+        for (bad, style) in [
+            ("13/25/2024", DayFirst),
+            ("Foo-09-24", MonthNameDay),
+            ("09/12/2024", Iso),
+            ("31 Feb 2024", DayMonthName),
+        ] {
+            assert_eq!(parse_date(bad, style), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn countries_become_iso_codes() {
+        for (input, want) in [
+            ("my", "MY"),
+            ("UK", "GB"),
+            ("United States", "US"),
+            ("USA", "US"),
+            ("Great Britain", "GB"),
+            ("Viet Nam", "VN"),
+            ("Korea, Republic of", "KR"),
+            ("美国", "US"),
+            ("沙特阿拉伯", "SA"),
+            ("Atlantis", "Atlantis"),
+        ] {
+            assert_eq!(country(input).as_deref(), Some(want), "{input}");
         }
     }
 
