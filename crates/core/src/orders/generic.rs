@@ -170,7 +170,10 @@ fn order_of(cols: &[Col], rec: &StringRecord) -> Result<Order, Vec<String>> {
             }
             Col::Total if !cell.trim().is_empty() => {
                 // `1234.50`, also as exports write money: `$1,234.50`, `1.234,50 €`.
-                let money = value::parse_money(cell);
+                // The plain form first: it needs no allocation, and is what large files have.
+                let money = value::parse_amount(cell)
+                    .map(|n| (n, None))
+                    .or_else(|| value::parse_money(cell));
                 o.total = money.map(|(n, _)| n);
                 sign_currency = money.and_then(|(_, c)| c);
                 if o.total.is_none() {
