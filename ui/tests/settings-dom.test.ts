@@ -13,6 +13,7 @@ const SETTINGS: Settings = {
   autostart: true,
   shop_vars: { shop_name: "Lotus Home", support_email: "help@lotus.example" },
   paste_overrides: { "Gnome-terminal": "Ctrl+Shift+V" },
+  order_retention_days: 365,
 };
 
 const PROVIDERS: ProviderConfig[] = [

@@ -22,6 +22,7 @@ export const store = {
     autostart: true,
     shop_vars: { shop_name: "Lotus Home", support_email: "help@lotus.example" },
     paste_overrides: { "Gnome-terminal": "Ctrl+Shift+V", XTerm: "Shift+Insert" },
+    order_retention_days: 365,
   } as Settings,
   providers: [
     { name: "deepl", kind: "deepl", url: null, model: null, formality: "more", glossary: null, has_key: true },

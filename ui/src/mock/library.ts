@@ -442,5 +442,5 @@ export function ordersImport(a: { path: string }): OrderImport {
     { file: a.path, line: 7, message: "no order id in this row" },
     { file: a.path, line: 19, message: "the date 31/02/2025 does not exist" },
   ];
-  return { format: "generic", imported: 42, inserted: 42, updated: 0, skipped };
+  return { format: "generic", preset: null, encoding: null, imported: 42, inserted: 42, updated: 0, purged: 0, skipped };
 }

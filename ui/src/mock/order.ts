@@ -18,6 +18,9 @@ export function order(fields: Partial<Order> & Pick<Order, "marketplace" | "orde
     shipped_at: null,
     eta: null,
     status: null,
+    delivered_at: null,
+    ship_by: null,
+    product_name: null,
     raw: {},
     ...fields,
   };

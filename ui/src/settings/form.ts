@@ -229,6 +229,8 @@ export class SettingsForm {
       autostart: this.autostart.checked,
       shop_vars: this.vars.toRecord(),
       paste_overrides: this.apps.toRecord(),
+      // Not on the form yet (the Orders view will have it): keep what is stored.
+      order_retention_days: this.saved?.order_retention_days ?? 365,
     };
   }
 
