@@ -50,7 +50,12 @@ shop_vars: { [key in string]: string },
  * Application (X11 `WM_CLASS` class, Windows executable, macOS bundle id) → paste
  * keystroke, for apps where the default does not paste (terminals).
  */
-paste_overrides: Record<string, string>, };
+paste_overrides: Record<string, string>, 
+/**
+ * Orders placed (else imported) more than this many days ago are deleted on each order
+ * import: buyers' names and addresses are kept no longer than the shop needs them.
+ */
+order_retention_days: number, };
 
 export type Status = "approved" | "needs_review" | "machine" | "stale" | "rejected";
 
@@ -76,7 +81,7 @@ buyer_country: string | null,
  */
 buyer_locale: string | null, 
 /**
- * Product names, joined with `"; "` when the order has several lines.
+ * Product names, joined with `", "` when the order has several lines.
  */
 items: string | null, 
 /**
@@ -116,9 +121,23 @@ shipped_at: string | null,
  */
 eta: string | null, 
 /**
- * The marketplace's order status as written (`Shipped`, `Pending`); shown in the UI only.
+ * The marketplace's order status as written (`Shipped`, `Pending`); the variable
+ * `order_status`.
  */
 status: string | null, 
+/**
+ * When the parcel was delivered, ISO (Lazada `deliveredDate`, TikTok `Delivered Time`).
+ */
+delivered_at: string | null, 
+/**
+ * The date the seller must ship by, ISO (Shopee `Estimated Ship Out Date`, eBay
+ * `Ship By Date`, Walmart `Ship By`, Temu `Latest Shipping Time`, Amazon `promise-date`).
+ */
+ship_by: string | null, 
+/**
+ * The name of the order's first item.
+ */
+product_name: string | null, 
 /**
  * What the source file had beyond these fields. Generic files: a JSON object of the
  * columns that are not order fields (empty when there are none); the order fields are not
@@ -802,7 +821,7 @@ ui_lang: UiLangSetting,
  */
 default_lang: string, };
 
-export type Format = "auto" | "generic" | "amazon";
+export type Format = "auto" | "generic" | "amazon" | "amazon-shipments" | "amazon-orders" | "shopee" | "lazada" | "tiktok" | "ebay" | "etsy" | "walmart" | "temu" | "aliexpress";
 
 export type RowError = { 
 /**
@@ -824,6 +843,14 @@ export type OrderImport = {
  */
 format: Format, 
 /**
+ * The saved mapping the file was read with, if any.
+ */
+preset: string | null, 
+/**
+ * The encoding the text was converted from, when it was not UTF-8.
+ */
+encoding: string | null, 
+/**
  * Good orders in the file.
  */
 imported: number, 
@@ -836,6 +863,124 @@ inserted: number,
  */
 updated: number, 
 /**
+ * Older orders deleted by the retention setting (`order_retention_days`).
+ */
+purged: number, 
+/**
  * Rows skipped, each with its line and reason.
  */
 skipped: Array<RowError>, };
+
+export type ImportOptions = { 
+/**
+ * The format, or `auto` (a saved preset's header, else a marketplace's, else generic).
+ */
+format: Format, 
+/**
+ * `(variable, column)` pairs; they win over the format's and the preset's own.
+ */
+mapping: Array<[string, string]>, 
+/**
+ * Read with this saved mapping.
+ */
+preset: string | null, 
+/**
+ * Save the mapping used under this name (after a successful import).
+ */
+save_preset: string | null, 
+/**
+ * The marketplace stored with the orders (default: the format's; none for generic).
+ */
+marketplace: string | null, };
+
+export type Preset = { 
+/**
+ * The name it is saved and chosen under.
+ */
+name: string, 
+/**
+ * The format whose reading the mapping refines (`generic` for a file no format knows).
+ */
+format: Format, 
+/**
+ * `(variable, column)` pairs as given.
+ */
+mapping: Array<[string, string]>, 
+/**
+ * The header it was saved from, lower case: a file with the same columns is read with it.
+ */
+columns: Array<string>, 
+/**
+ * The marketplace stored with the orders, when one was given.
+ */
+marketplace: string | null, };
+
+export type OrderPreview = { 
+/**
+ * The format detected or chosen.
+ */
+format: Format, 
+/**
+ * The saved mapping recognised or chosen, if any.
+ */
+preset: string | null, 
+/**
+ * The encoding the text was converted from, when it was not UTF-8.
+ */
+encoding: string | null, 
+/**
+ * The file's header cells.
+ */
+columns: Array<string>, 
+/**
+ * Each order variable and the column that fills it (`null`: none).
+ */
+mapping: Array<[string, string | null]>, 
+/**
+ * The first orders (at most [`PREVIEW_ORDERS`]), as they would be stored.
+ */
+rows: Array<Order>, 
+/**
+ * Problems in the rows read for the preview.
+ */
+problems: Array<RowError>, };
+
+export type LateReason = "past_eta" | "not_shipped";
+
+export type LateOrder = { 
+/**
+ * The order's id.
+ */
+order_id: string, 
+/**
+ * The marketplace it came from (empty when not known).
+ */
+marketplace: string, 
+/**
+ * The buyer's name, when the export has one.
+ */
+buyer_name: string | null, 
+/**
+ * The buyer's language, when known.
+ */
+buyer_locale: string | null, 
+/**
+ * Why it is listed.
+ */
+reason: LateReason, 
+/**
+ * Whole days past the eta or ship-by date.
+ */
+days_late: number, 
+/**
+ * The reply's template key (`shipping-delay`), or `null` when the library has none.
+ */
+reply_key: string | null, 
+/**
+ * The reply filled for this order in the buyer's language, or `null` (see `reply_error`).
+ */
+reply_text: string | null, 
+/**
+ * Why the reply could not be filled (a missing value), if it could not.
+ */
+reply_error: string | null, };

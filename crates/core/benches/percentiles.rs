@@ -118,6 +118,51 @@ fn orders(scale: usize) {
         total - parse
     );
 
+    // The same orders as a workbook: calamine reads the whole sheet into memory first.
+    let xlsx = dir.path().join("orders.xlsx");
+    let t = Instant::now();
+    common::write_orders_xlsx(&xlsx, rows);
+    println!(
+        "{:<34} {:>10.2?}",
+        format!("  (writing the XLSX: {rows} rows)"),
+        t.elapsed()
+    );
+    let mut xstore = Store::open(&dir.path().join("bench-xlsx.sqlite3")).unwrap();
+    let t = Instant::now();
+    let parsed = orders::parse_file(&xlsx, Format::Auto).unwrap();
+    let parse = t.elapsed();
+    let summary = xstore.upsert_orders(&parsed.orders).unwrap();
+    let total = t.elapsed();
+    assert_eq!(summary.inserted, rows, "every row must import");
+    println!(
+        "{:<34} {:>10.2?} (parse {:.2?}, write {:.2?})",
+        format!("import generic XLSX ({rows} rows)"),
+        total,
+        parse,
+        total - parse
+    );
+    drop((parsed, xstore));
+
+    // A marketplace format (rows merged per order) through the declarative engine.
+    let lazada = dir.path().join("lazada.csv");
+    common::write_lazada_csv(&lazada, rows);
+    let mut lstore = Store::open(&dir.path().join("bench-lazada.sqlite3")).unwrap();
+    let t = Instant::now();
+    let parsed = orders::parse_file(&lazada, Format::Auto).unwrap();
+    let parse = t.elapsed();
+    assert_eq!(parsed.format, Format::Lazada);
+    let summary = lstore.upsert_orders(&parsed.orders).unwrap();
+    let total = t.elapsed();
+    assert_eq!(summary.inserted, rows / 2, "two rows per order");
+    println!(
+        "{:<34} {:>10.2?} (parse {:.2?}, write {:.2?})",
+        format!("import Lazada CSV ({rows} rows)"),
+        total,
+        parse,
+        total - parse
+    );
+    drop((parsed, lstore));
+
     let samples = (0..10_000 / scale)
         .map(|i| {
             let id = format!("ORD-{:08}", (i * 7919) % rows);

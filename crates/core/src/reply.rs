@@ -9,7 +9,7 @@ use crate::{Result, locale};
 
 /// Order fields that are identifiers or free text even when they look like numbers:
 /// order `12345` must not be pasted as `12,345`.
-const TEXT_FIELDS: [&str; 9] = [
+const TEXT_FIELDS: [&str; 12] = [
     "order_id",
     "marketplace",
     "buyer_name",
@@ -19,6 +19,9 @@ const TEXT_FIELDS: [&str; 9] = [
     "carrier",
     "tracking_number",
     "tracking_url",
+    "order_status",
+    "product_name",
+    "items",
 ];
 
 /// What to fill.

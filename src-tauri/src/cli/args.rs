@@ -237,11 +237,27 @@ pub enum ImportCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum OrdersCommand {
-    /// Import a CSV/TSV order file (generic header or Amazon flat file)
+    /// Import an order export: CSV/TSV/XLSX/XLS from Amazon, Shopee, Lazada, TikTok Shop, eBay,
+    /// Etsy, Walmart, Temu, AliExpress, or any file whose columns you map
     Import {
         file: PathBuf,
+        /// auto, generic, amazon, amazon-shipments, amazon-orders, shopee, lazada, tiktok, ebay,
+        /// etsy, walmart, temu or aliexpress
         #[arg(long, default_value = "auto", value_parser = parse_format)]
         format: Format,
+        /// Read column COLUMN as order variable VAR (repeatable), e.g. --map "order_id=No. Pesanan"
+        #[arg(long = "map", value_name = "VAR=COLUMN", value_parser = parse_map)]
+        map: Vec<(String, String)>,
+        /// Save the column mapping used under NAME; files with the same header then import
+        /// with it on their own
+        #[arg(long, value_name = "NAME")]
+        save_preset: Option<String>,
+        /// Read the file with a saved column mapping
+        #[arg(long, value_name = "NAME")]
+        preset: Option<String>,
+        /// Marketplace name stored with the orders (default: the format's)
+        #[arg(long, value_name = "NAME")]
+        marketplace: Option<String>,
     },
     /// Show one order
     Show {
@@ -249,6 +265,31 @@ pub enum OrdersCommand {
         #[arg(long)]
         json: bool,
     },
+    /// List saved column mappings (presets), or delete one with `presets rm NAME`
+    Presets {
+        #[arg(long)]
+        json: bool,
+        #[command(subcommand)]
+        command: Option<PresetsCommand>,
+    },
+    /// Orders that need a message now: past their delivery estimate, or not shipped by their
+    /// ship-by date, each with the shipping-delay reply in the buyer's language
+    Late {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete orders placed (or, without an order date, imported) before a date
+    Purge {
+        /// YYYY-MM-DD
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        before: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PresetsCommand {
+    /// Delete a saved column mapping
+    Rm { name: String },
 }
 
 #[derive(Debug, Subcommand)]
@@ -264,6 +305,19 @@ pub enum VarsCommand {
 
 fn parse_var(s: &str) -> std::result::Result<(String, String), String> {
     vars::parse_assignment(s).map_err(|e| e.to_string())
+}
+
+/// `VAR=COLUMN`: split at the first `=` (column names may hold anything else).
+fn parse_map(s: &str) -> std::result::Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((var, column)) if !var.trim().is_empty() && !column.trim().is_empty() => {
+            Ok((var.trim().to_owned(), column.trim().to_owned()))
+        }
+        _ => Err(format!(
+            "'{s}' is not VAR=COLUMN: write the variable, '=', then the column's name as in the \
+             file's header, e.g. \"order_id=No. Pesanan\""
+        )),
+    }
 }
 
 fn parse_import_status(s: &str) -> std::result::Result<Status, String> {

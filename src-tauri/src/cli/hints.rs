@@ -24,6 +24,12 @@ pub fn hint(error: &Error) -> Option<String> {
             format!("change it with `quickreply templates edit {key} …`, or pick another key")
         }
         Error::UnknownOrder(_) => "import it with `quickreply orders import FILE`".into(),
+        Error::BadFile { message, .. } if message.contains("order_id variable is missing") => {
+            "name the column that holds the order number with --map \"order_id=COLUMN\" (more \
+             --map VAR=COLUMN for the other values); add --save-preset NAME to import such files \
+             on their own next time"
+                .into()
+        }
         Error::UnknownProvider { name, .. } => format!(
             "add it with `quickreply providers add {name} --kind deepl|google|openai`, or see `quickreply providers list`"
         ),

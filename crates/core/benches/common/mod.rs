@@ -164,6 +164,79 @@ pub fn write_orders_csv(path: &Path, rows: usize) {
     }
 }
 
+/// The same orders as [`write_orders_csv`], as an XLSX workbook (numbers as number cells).
+pub fn write_orders_xlsx(path: &Path, rows: usize) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let header = [
+        "order_id",
+        "marketplace",
+        "buyer_name",
+        "buyer_country",
+        "item_count",
+        "total",
+        "currency",
+        "carrier",
+        "tracking_number",
+        "ordered_at",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    let countries = ["SA", "AE", "RU", "FR", "MY", "ES", "US", "EG"];
+    let mut rng = Rng::new(7);
+    for i in 0..rows {
+        let r = (i + 1) as u32;
+        sheet.write_string(r, 0, format!("ORD-{i:08}")).unwrap();
+        sheet.write_string(r, 1, "noon").unwrap();
+        sheet.write_string(r, 2, format!("Buyer {i}")).unwrap();
+        sheet.write_string(r, 3, rng.pick(&countries)).unwrap();
+        sheet
+            .write_number(r, 4, (1 + rng.next() % 5) as f64)
+            .unwrap();
+        let cents = rng.next() % 50_000;
+        sheet.write_number(r, 5, cents as f64 / 100.0).unwrap();
+        sheet.write_string(r, 6, "USD").unwrap();
+        sheet.write_string(r, 7, "Aramex").unwrap();
+        sheet.write_string(r, 8, format!("TRK{i:010}")).unwrap();
+        let date = format!("2024-0{}-1{}", 1 + rng.next() % 9, rng.next() % 10);
+        sheet.write_string(r, 9, date).unwrap();
+    }
+    book.save(path).unwrap();
+}
+
+/// A Lazada-style export (one row per item, two items per order), read by the marketplace
+/// engine: the path every non-generic format takes.
+pub fn write_lazada_csv(path: &Path, rows: usize) {
+    use std::io::Write;
+    let file = std::fs::File::create(path).unwrap();
+    let mut w = std::io::BufWriter::new(file);
+    writeln!(w, "orderItemId,createTime,orderNumber,customerName,shippingCountry,paidPrice,itemName,shippingProvider,trackingCode,status").unwrap();
+    let countries = [
+        "Malaysia",
+        "Philippines",
+        "Thailand",
+        "Vietnam",
+        "Singapore",
+        "Indonesia",
+    ];
+    let mut rng = Rng::new(11);
+    for i in 0..rows {
+        let order = i / 2;
+        writeln!(
+            w,
+            "{i},0{} Dec 2024 1{}:05,{:015},Buyer {order},{},{}.{:02},Item {i},LEX,TRK{order:010},shipped",
+            1 + rng.next() % 9,
+            rng.next() % 10,
+            500_000_000_000_000u64 + order as u64,
+            rng.pick(&countries),
+            rng.next() % 500,
+            rng.next() % 100,
+        )
+        .unwrap();
+    }
+}
+
 /// A realistic reply body (plural select, `DATETIME()`, `NUMBER()`) and values for it.
 pub fn render_fixture() -> (&'static str, Args) {
     let body = "{ $item_count ->\n    [one] Hello { $buyer_name }, your item from order { $order_id } ships { DATETIME($eta, dateStyle: \"long\") }.\n   *[other] Hello { $buyer_name }, your { $item_count } items from order { $order_id } ship { DATETIME($eta, dateStyle: \"long\") }; total { NUMBER($total, minimumFractionDigits: 2) }.\n}";

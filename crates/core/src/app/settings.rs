@@ -122,6 +122,17 @@ pub struct Settings {
     #[serde(default)]
     #[ts(type = "Record<string, string>")]
     pub paste_overrides: BTreeMap<String, PasteKeystroke>,
+    /// Orders placed (else imported) more than this many days ago are deleted on each order
+    /// import: buyers' names and addresses are kept no longer than the shop needs them.
+    #[serde(default = "default_retention")]
+    pub order_retention_days: u32,
+}
+
+/// How long orders are kept by default: a year covers returns, warranty questions and reviews.
+pub const DEFAULT_ORDER_RETENTION_DAYS: u32 = 365;
+
+fn default_retention() -> u32 {
+    DEFAULT_ORDER_RETENTION_DAYS
 }
 
 /// Terminals that paste the clipboard with Ctrl+Shift+V (Ctrl+V means something else there).
@@ -184,6 +195,10 @@ pub fn load_from(store: &Store) -> Result<Settings> {
         autostart: get("autostart")?.as_deref() == Some("true"),
         shop_vars: store.vars()?.into_iter().collect(),
         paste_overrides,
+        order_retention_days: get("order_retention_days")?
+            .and_then(|d| d.parse().ok())
+            .filter(|d| RETENTION_DAYS.contains(d))
+            .unwrap_or(DEFAULT_ORDER_RETENTION_DAYS),
     })
 }
 
@@ -194,6 +209,9 @@ pub fn load_from(store: &Store) -> Result<Settings> {
 pub fn load(library: &Library) -> Result<Settings> {
     load_from(&library.store())
 }
+
+/// The order retention a shop may choose: a day to ten years.
+const RETENTION_DAYS: std::ops::RangeInclusive<u32> = 1..=3650;
 
 /// What changing settings does outside the library: the desktop app registers the hotkey and
 /// the login item. The command line has no such effects.
@@ -213,7 +231,8 @@ pub trait SettingsEffects {
 ///
 /// # Errors
 /// [`Error::Invalid`] naming the field: an empty hotkey, a default language that is not a
-/// locale, a shop variable name that templates cannot use.
+/// locale, a shop variable name that templates cannot use, an order retention outside
+/// 1..=3650 days.
 pub fn validate(mut settings: Settings) -> Result<Settings> {
     if settings.hotkey.trim().is_empty() {
         return Err(Error::Invalid(
@@ -236,6 +255,12 @@ pub fn validate(mut settings: Settings) -> Result<Settings> {
     settings
         .paste_overrides
         .retain(|app, _| !app.trim().is_empty());
+    if !RETENTION_DAYS.contains(&settings.order_retention_days) {
+        return Err(Error::Invalid(format!(
+            "orders are kept for {} days: choose between 1 and 3650 days (ten years)",
+            settings.order_retention_days
+        )));
+    }
     Ok(settings)
 }
 
@@ -270,6 +295,10 @@ pub fn save(
     let overrides = serde_json::to_string(&overrides)
         .map_err(|e| Error::Invalid(format!("paste overrides: {e}")))?;
     store.set_setting("paste_overrides", &overrides)?;
+    store.set_setting(
+        "order_retention_days",
+        &settings.order_retention_days.to_string(),
+    )?;
     load_from(&store)
 }
 
@@ -356,6 +385,13 @@ mod tests {
         bad.shop_vars.insert("shop name".into(), "x".into());
         let err = validate(bad).unwrap_err().to_string();
         assert!(err.contains("shop name"), "{err}");
+        let mut good = load(&library).unwrap();
+        assert_eq!(good.order_retention_days, 365);
+        for days in [0, 3651] {
+            good.order_retention_days = days;
+            let err = validate(good.clone()).unwrap_err().to_string();
+            assert!(err.contains("between 1 and 3650"), "{err}");
+        }
         let json = serde_json::json!({
             "hotkey": "Ctrl+Shift+Space", "paste_keystroke": "ctrl + v", "default_lang": "en",
             "ui_lang": "klingon", "autostart": false, "shop_vars": {}

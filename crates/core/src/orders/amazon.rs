@@ -132,6 +132,13 @@ pub(super) fn parse<R: Read>(
             .map(str::to_owned);
         // Summing prices in binary floating point leaves noise such as 25.000000000000004.
         order.total = order.total.map(|t| (t * 1e6).round() / 1e6);
+        if order.currency.is_none() && order.total.is_some() {
+            order.currency = order
+                .buyer_country
+                .as_deref()
+                .and_then(super::country::currency_for_country)
+                .map(str::to_owned);
+        }
     }
     Ok(())
 }
@@ -204,10 +211,13 @@ fn merge(order: &mut Order, row: &Line<'_>, product: &str) {
     if !product.is_empty() {
         match &mut order.items {
             Some(items) => {
-                items.push_str("; ");
+                items.push_str(", ");
                 items.push_str(product);
             }
-            None => order.items = Some(product.to_owned()),
+            None => {
+                order.items = Some(product.to_owned());
+                order.product_name = Some(product.to_owned());
+            }
         }
     }
 }

@@ -27,13 +27,16 @@ enum Col {
     OrderedAt,
     ShippedAt,
     Eta,
+    DeliveredAt,
+    ShipBy,
+    ProductName,
     Items,
     Status,
     Other,
 }
 
 /// Column names in the order they are listed to the user.
-const COLUMNS: [(&str, Col); 16] = [
+const COLUMNS: [(&str, Col); 20] = [
     ("order_id", Col::OrderId),
     ("marketplace", Col::Marketplace),
     ("buyer_name", Col::BuyerName),
@@ -48,6 +51,10 @@ const COLUMNS: [(&str, Col); 16] = [
     ("ordered_at", Col::OrderedAt),
     ("shipped_at", Col::ShippedAt),
     ("eta", Col::Eta),
+    ("delivered_at", Col::DeliveredAt),
+    ("ship_by", Col::ShipBy),
+    ("order_status", Col::Status),
+    ("product_name", Col::ProductName),
     ("items", Col::Items),
     ("status", Col::Status),
 ];
@@ -77,8 +84,9 @@ pub(super) fn parse<R: Read>(
     if !cols.contains(&Col::OrderId) {
         let expected: Vec<&str> = COLUMNS.iter().map(|(n, _)| *n).collect();
         return Err(bad_file(format!(
-            "no order_id column. Found columns: {}. Expected a header row naming some of: {} \
-             (order_id is required; other columns are kept as they are)",
+            "no order_id column (the order_id variable is missing). Found columns: {}. Expected \
+             a header row naming some of: {} (order_id is required; other columns are kept as \
+             they are), or map the column that holds the order number onto order_id",
             table.header.join(", "),
             expected.join(", ")
         )));
@@ -122,6 +130,7 @@ pub(super) fn parse<R: Read>(
 fn order_of(cols: &[Col], rec: &StringRecord) -> Result<Order, Vec<String>> {
     let mut o = Order::new(String::new(), String::new());
     let mut problems = Vec::new();
+    let mut sign_currency = None;
     for (col, cell) in cols.iter().zip(rec.iter()) {
         let date = |name: &str, problems: &mut Vec<String>| {
             if cell.trim().is_empty() {
@@ -160,7 +169,13 @@ fn order_of(cols: &[Col], rec: &StringRecord) -> Result<Order, Vec<String>> {
                 }
             }
             Col::Total if !cell.trim().is_empty() => {
-                o.total = value::parse_amount(cell);
+                // `1234.50`, also as exports write money: `$1,234.50`, `1.234,50 €`.
+                // The plain form first: it needs no allocation, and is what large files have.
+                let money = value::parse_amount(cell)
+                    .map(|n| (n, None))
+                    .or_else(|| value::parse_money(cell));
+                o.total = money.map(|(n, _)| n);
+                sign_currency = money.and_then(|(_, c)| c);
                 if o.total.is_none() {
                     problems.push(format!(
                         "total '{}' is not a number (write it like 1234.50)",
@@ -175,6 +190,9 @@ fn order_of(cols: &[Col], rec: &StringRecord) -> Result<Order, Vec<String>> {
             Col::OrderedAt => o.ordered_at = date("ordered_at", &mut problems),
             Col::ShippedAt => o.shipped_at = date("shipped_at", &mut problems),
             Col::Eta => o.eta = date("eta", &mut problems),
+            Col::DeliveredAt => o.delivered_at = date("delivered_at", &mut problems),
+            Col::ShipBy => o.ship_by = date("ship_by", &mut problems),
+            Col::ProductName => o.product_name = value::text(cell),
             Col::Items => o.items = value::text(cell),
             Col::Status => o.status = value::text(cell),
             Col::BuyerLocale | Col::ItemCount | Col::Total | Col::Other => {}
@@ -185,6 +203,24 @@ fn order_of(cols: &[Col], rec: &StringRecord) -> Result<Order, Vec<String>> {
     }
     if !problems.is_empty() {
         return Err(problems);
+    }
+    if o.currency.is_none() {
+        // A sign in the total (`€`), else the buyer's country's currency.
+        o.currency = sign_currency
+            .or_else(|| {
+                o.buyer_country
+                    .as_deref()
+                    .and_then(super::country::currency_for_country)
+            })
+            .map(str::to_owned);
+    }
+    if o.product_name.is_none() {
+        // The first item of a list such as `Lamp; Shade` or `Lamp, Shade`.
+        o.product_name = o
+            .items
+            .as_deref()
+            .and_then(|i| i.split([';', ',']).next())
+            .and_then(value::text);
     }
     if o.buyer_locale.is_none() {
         o.buyer_locale = o

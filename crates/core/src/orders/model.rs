@@ -3,9 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 /// The names of the template variables an order provides, in the order [`Order::variables`]
-/// returns them. `items` and `status` are stored but deliberately not variables: they are shown
-/// in the UI, and a template that needs them can be given them by the caller.
-pub const ORDER_VARIABLES: [&str; 14] = [
+/// returns them. `order_status` is the [`Order::status`] field: the variable has the longer name
+/// so a template cannot mistake it for a review status.
+pub const ORDER_VARIABLES: [&str; 19] = [
     "order_id",
     "marketplace",
     "buyer_name",
@@ -20,6 +20,11 @@ pub const ORDER_VARIABLES: [&str; 14] = [
     "ordered_at",
     "shipped_at",
     "eta",
+    "delivered_at",
+    "ship_by",
+    "order_status",
+    "product_name",
+    "items",
 ];
 
 /// One imported order.
@@ -39,7 +44,7 @@ pub struct Order {
     pub buyer_country: Option<String>,
     /// A BCP-47 tag: given by the file, or derived from the marketplace or the buyer's country.
     pub buyer_locale: Option<String>,
-    /// Product names, joined with `"; "` when the order has several lines.
+    /// Product names, joined with `", "` when the order has several lines.
     pub items: Option<String>,
     /// Number of items ordered (Amazon: the sum of the rows' `quantity`).
     #[ts(type = "number | null")]
@@ -60,8 +65,19 @@ pub struct Order {
     pub shipped_at: Option<String>,
     /// Expected delivery date, ISO.
     pub eta: Option<String>,
-    /// The marketplace's order status as written (`Shipped`, `Pending`); shown in the UI only.
+    /// The marketplace's order status as written (`Shipped`, `Pending`); the variable
+    /// `order_status`.
     pub status: Option<String>,
+    /// When the parcel was delivered, ISO (Lazada `deliveredDate`, TikTok `Delivered Time`).
+    #[serde(default)]
+    pub delivered_at: Option<String>,
+    /// The date the seller must ship by, ISO (Shopee `Estimated Ship Out Date`, eBay
+    /// `Ship By Date`, Walmart `Ship By`, Temu `Latest Shipping Time`, Amazon `promise-date`).
+    #[serde(default)]
+    pub ship_by: Option<String>,
+    /// The name of the order's first item.
+    #[serde(default)]
+    pub product_name: Option<String>,
     /// What the source file had beyond these fields. Generic files: a JSON object of the
     /// columns that are not order fields (empty when there are none); the order fields are not
     /// repeated, which halves the size of a large import and its time. Amazon reports: an array
@@ -105,6 +121,9 @@ impl Order {
             shipped_at: None,
             eta: None,
             status: None,
+            delivered_at: None,
+            ship_by: None,
+            product_name: None,
             raw: serde_json::Value::Object(serde_json::Map::new()),
         }
     }
@@ -151,6 +170,11 @@ impl Order {
         date(&mut out, "ordered_at", self.ordered_at.as_ref());
         date(&mut out, "shipped_at", self.shipped_at.as_ref());
         date(&mut out, "eta", self.eta.as_ref());
+        date(&mut out, "delivered_at", self.delivered_at.as_ref());
+        date(&mut out, "ship_by", self.ship_by.as_ref());
+        text(&mut out, "order_status", self.status.as_ref());
+        text(&mut out, "product_name", self.product_name.as_ref());
+        text(&mut out, "items", self.items.as_ref());
         out
     }
 }

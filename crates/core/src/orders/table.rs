@@ -12,9 +12,21 @@ use crate::{Error, Result};
 /// The reader a table parses: the file with a `\n` appended (see [`Table::open`]).
 type Input<R> = BufReader<Chain<R, &'static [u8]>>;
 
-/// A delimited file positioned after its header row.
+/// Where rows come from: delimited text, streamed, or a workbook's first sheet, in memory.
+enum Src<R: Read> {
+    Text(csv::Reader<Input<R>>),
+    Sheet {
+        range: calamine::Range<calamine::Data>,
+        /// The next row to read, relative to the range.
+        next: usize,
+        /// The sheet's row number (0-based) of the range's first row.
+        first: usize,
+    },
+}
+
+/// A delimited file or a sheet positioned after its header row.
 pub(super) struct Table<R: Read> {
-    rdr: csv::Reader<Input<R>>,
+    src: Src<R>,
     /// Header cells, trimmed (the keys of `raw`).
     pub header: Vec<String>,
     /// Header cells lower-cased, for matching column names.
@@ -56,7 +68,12 @@ impl<R: Read> Table<R> {
             buf.consume(3);
         }
         let head = buf.fill_buf().map_err(|e| Error::io(path, e))?;
-        let first_line = head.split(|&b| b == b'\n').next().unwrap_or_default();
+        // The header is the first line with anything but delimiters: eBay starts with a blank
+        // line, or one of bare commas.
+        let first_line = head
+            .split(|&b| b == b'\n')
+            .find(|l| l.iter().any(|b| !b" \t\r,;".contains(b)))
+            .unwrap_or_default();
         let count = |c: u8| first_line.iter().filter(|&&b| b == c).count();
         let delimiter = match (count(b','), count(b'\t'), count(b';')) {
             (0, tabs, semis) if tabs > 0 && tabs >= semis => b'\t',
@@ -71,32 +88,61 @@ impl<R: Read> Table<R> {
             .terminator(csv::Terminator::Any(b'\n'))
             .buffer_capacity(64 * 1024)
             .from_reader(buf);
-        let mut table = Self {
-            rdr,
+        let table = Self {
+            src: Src::Text(rdr),
             header: Vec::new(),
             keys: Vec::new(),
             file: path.display().to_string(),
             path: path.to_path_buf(),
             size_hint: None,
         };
+        table.read_header(path)
+    }
+
+    /// A workbook's first sheet as a table: the header is its first row with a value.
+    ///
+    /// # Errors
+    /// [`Error::BadFile`] when the sheet has no row with a value.
+    pub fn sheet(range: calamine::Range<calamine::Data>, path: &Path) -> Result<Self> {
+        let first = range.start().map_or(0, |(row, _)| row as usize);
+        let table = Self {
+            src: Src::Sheet {
+                range,
+                next: 0,
+                first,
+            },
+            header: Vec::new(),
+            keys: Vec::new(),
+            file: path.display().to_string(),
+            path: path.to_path_buf(),
+            size_hint: None,
+        };
+        table.read_header(path)
+    }
+
+    fn read_header(mut self, path: &Path) -> Result<Self> {
         let bad = |message: &str| Error::BadFile {
             path: path.to_path_buf(),
             message: message.to_owned(),
         };
         let mut rec = StringRecord::new();
-        match table.read(&mut rec)? {
-            Got::End => {
-                return Err(bad(
-                    "the file is empty: expected a header row, then one row per order",
-                ));
+        loop {
+            match self.read(&mut rec)? {
+                Got::End => {
+                    return Err(bad(
+                        "the file is empty: expected a header row, then one row per order",
+                    ));
+                }
+                Got::NotUtf8(_) => {
+                    return Err(bad(
+                        "the header row is not UTF-8 text: save the file as UTF-8 CSV",
+                    ));
+                }
+                Got::Row(_) if rec.iter().all(|c| c.trim().is_empty()) => {}
+                Got::Row(_) => break,
             }
-            Got::NotUtf8(_) => {
-                return Err(bad(
-                    "the header row is not UTF-8 text: save the file as UTF-8 CSV",
-                ));
-            }
-            Got::Row(_) => {}
         }
+        let mut table = self;
         table.header = rec
             .iter()
             .map(|h| h.trim().trim_start_matches('\u{feff}').trim().to_owned())
@@ -125,6 +171,16 @@ impl<R: Read> Table<R> {
             if rec.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
+            // eBay ends its report with `N record(s) downloaded, from … to …` and
+            // `Seller ID : …` lines: not orders, and not mistakes either.
+            if rec.len() < self.header.len()
+                && rec.get(0).is_some_and(|c| {
+                    let c = c.trim_start();
+                    c.contains("record(s) downloaded") || c.starts_with("Seller ID")
+                })
+            {
+                continue;
+            }
             if rec.len() != self.header.len() {
                 return Ok(Next::Bad(self.error(
                     line,
@@ -141,11 +197,28 @@ impl<R: Read> Table<R> {
 
     /// Reads one record and works out its first line (see [`Table::open`]).
     fn read(&mut self, rec: &mut StringRecord) -> Result<Got> {
+        let rdr = match &mut self.src {
+            Src::Text(rdr) => rdr,
+            Src::Sheet { range, next, first } => {
+                // By position: the rows iterator would be walked from the start for each row.
+                if *next >= range.height() {
+                    return Ok(Got::End);
+                }
+                rec.clear();
+                for c in 0..range.width() {
+                    match range.get((*next, c)) {
+                        Some(cell) => rec.push_field(&sheet_cell(cell)),
+                        None => rec.push_field(""),
+                    }
+                }
+                *next += 1;
+                return Ok(Got::Row(*first + *next));
+            }
+        };
         // Read bytes and check UTF-8 ourselves, moving the buffers instead of copying them, so
         // a row that is not UTF-8 still has a line number.
         let mut bytes = std::mem::take(rec).into_byte_record();
-        let found = self
-            .rdr
+        let found = rdr
             .read_byte_record(&mut bytes)
             .map_err(|e| match e.into_kind() {
                 csv::ErrorKind::Io(e) => Error::io(&self.path, e),
@@ -158,7 +231,7 @@ impl<R: Read> Table<R> {
             return Ok(Got::End);
         }
         let breaks = bytes.as_slice().iter().filter(|&&b| b == b'\n').count() as u64;
-        let line = self.rdr.position().line().saturating_sub(1 + breaks).max(1);
+        let line = rdr.position().line().saturating_sub(1 + breaks).max(1);
         let line = usize::try_from(line).unwrap_or(usize::MAX);
         match StringRecord::from_byte_record(bytes) {
             Ok(r) => {
@@ -176,7 +249,14 @@ impl<R: Read> Table<R> {
     /// so far and the input's size: growing a vector of a million orders by doubling copies
     /// hundreds of megabytes. Call once, after a few thousand rows; does nothing without a size.
     pub fn reserve_for_rest<T>(&self, items: &mut Vec<T>, rows_so_far: usize) {
-        let read = self.rdr.position().byte();
+        let rdr = match &self.src {
+            Src::Text(rdr) => rdr,
+            Src::Sheet { range, next, .. } => {
+                items.reserve(range.height().saturating_sub(*next));
+                return;
+            }
+        };
+        let read = rdr.position().byte();
         let (Some(size), true) = (self.size_hint, read > 0 && rows_so_far > 0) else {
             return;
         };
@@ -217,6 +297,30 @@ impl<R: Read> Table<R> {
             }
         }
         serde_json::Value::Object(map)
+    }
+}
+
+/// A sheet cell as text: numbers as Excel shows them without formatting (`12.9`, `3`), and
+/// cells formatted as dates as ISO 8601 (`2024-12-09T00:12:00`), so the importers read them as
+/// dates whatever the sheet's display format.
+fn sheet_cell(cell: &calamine::Data) -> String {
+    use calamine::Data;
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Float(f) => f.to_string(),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) if d.is_datetime() => {
+            let (y, mo, day, h, mi, s, _) = d.to_ymd_hms_milli();
+            if d.as_f64().fract() == 0.0 {
+                format!("{y:04}-{mo:02}-{day:02}")
+            } else {
+                format!("{y:04}-{mo:02}-{day:02}T{h:02}:{mi:02}:{s:02}")
+            }
+        }
+        Data::DateTime(d) => d.as_f64().to_string(),
+        Data::Error(e) => format!("#{e:?}"),
     }
 }
 

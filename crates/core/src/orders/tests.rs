@@ -75,6 +75,7 @@ fn every_column_is_read() {
     want.shipped_at = Some("2024-05-02T08:00:00+04:00".into());
     want.eta = Some("2024-05-06".into());
     want.items = Some("Lamp; Shade".into());
+    want.product_name = Some("Lamp".into());
     want.status = Some("shipped".into());
     want.raw = o.raw.clone();
     assert_eq!(*o, want);
@@ -159,14 +160,34 @@ fn line_numbers_with_crlf_blank_lines_and_no_final_newline() {
 }
 
 #[test]
-fn a_row_that_is_not_utf8_is_a_row_error() {
+fn a_file_in_windows_1252_is_converted_not_rejected() {
     let mut f = tempfile::NamedTempFile::new().unwrap();
     f.write_all(b"order_id,buyer_name\nW-1,Jos\xe9\nW-2,Ana\n")
         .unwrap();
     let p = parse_file(f.path(), Format::Auto).unwrap();
-    assert_eq!(lines(&p), [2]);
+    assert!(p.errors.is_empty(), "{:?}", p.errors);
+    assert_eq!(p.orders[0].buyer_name.as_deref(), Some("José"));
+    assert_eq!(
+        p.encoding.as_deref(),
+        Some("Western European (Windows-1252)")
+    );
+}
+
+#[test]
+fn a_row_that_is_not_utf8_after_the_first_megabyte_is_a_row_error() {
+    let mut content = b"order_id,buyer_name\n".to_vec();
+    let mut n = 0;
+    while content.len() < (1 << 20) + 10 {
+        content.extend_from_slice(format!("U-{n},Ana\n").as_bytes());
+        n += 1;
+    }
+    content.extend_from_slice(b"W-1,Jos\xe9\n");
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    f.write_all(&content).unwrap();
+    let p = parse_file(f.path(), Format::Auto).unwrap();
+    assert_eq!(lines(&p), [n + 2]);
     assert!(p.errors[0].message.contains("UTF-8"));
-    assert_eq!(p.orders.len(), 1);
+    assert_eq!(p.orders.len(), n);
 }
 
 #[test]
@@ -243,7 +264,7 @@ fn amazon_rows_of_one_order_merge() {
     assert_eq!(o.item_count, Some(3));
     assert_eq!(o.total, Some(30.3));
     assert_eq!(o.currency.as_deref(), Some("SAR"));
-    assert_eq!(o.items.as_deref(), Some("Lamp; Shade"));
+    assert_eq!(o.items.as_deref(), Some("Lamp, Shade"));
     assert_eq!(o.ordered_at.as_deref(), Some("2024-05-01T10:30:00Z"));
     assert_eq!(o.status.as_deref(), Some("Shipped"));
     assert_eq!(o.buyer_country.as_deref(), Some("SA"));
@@ -291,7 +312,7 @@ fn amazon_bad_rows_are_skipped_and_the_rest_merges() {
     let o = &p.orders[0];
     assert_eq!(o.item_count, Some(5));
     assert_eq!(o.total, Some(14.5));
-    assert_eq!(o.items.as_deref(), Some("Lamp; Cord"));
+    assert_eq!(o.items.as_deref(), Some("Lamp, Cord"));
     assert_eq!(o.buyer_locale.as_deref(), Some("de"));
     assert_eq!(o.raw.as_array().unwrap().len(), 2);
 }
@@ -312,5 +333,12 @@ fn format_from_str() {
         Format::Generic.to_string().parse::<Format>().unwrap(),
         Format::Generic
     );
-    assert!(matches!("ebay".parse::<Format>(), Err(Error::Invalid(_))));
+    assert_eq!(
+        "amazon-shipments".parse::<Format>().unwrap(),
+        Format::AmazonShipments
+    );
+    for name in FORMAT_NAMES {
+        assert_eq!(name.parse::<Format>().unwrap().to_string(), name);
+    }
+    assert!(matches!("noon".parse::<Format>(), Err(Error::Invalid(_))));
 }

@@ -4,7 +4,7 @@ use rusqlite::types::Type;
 use rusqlite::{OptionalExtension, Row, TransactionBehavior, params};
 
 use super::Store;
-use crate::orders::Order;
+use crate::orders::{Order, Preset};
 use crate::{Error, Result};
 
 /// How many orders an import added and how many it replaced.
@@ -22,7 +22,7 @@ pub struct ImportSummary {
 /// `UNIQUE (order_id, marketplace)` index holds the rowid, so this is one index probe.
 const BY_ORDER_ID: &str = "SELECT marketplace, order_id, buyer_name, buyer_country, buyer_locale, items, \
      item_count, total, currency, carrier, tracking_number, tracking_url, ordered_at, shipped_at, eta, \
-     status, raw FROM orders WHERE order_id = ?1 ORDER BY id DESC LIMIT 1";
+     status, raw, delivered_at, ship_by, product_name FROM orders WHERE order_id = ?1 ORDER BY id DESC LIMIT 1";
 
 /// A re-imported order replaces every field, including with NULL: the newest export is the
 /// truth, and an emptied cell (a cancelled tracking number) must not keep its old value.
@@ -30,14 +30,16 @@ const BY_ORDER_ID: &str = "SELECT marketplace, order_id, buyer_name, buyer_count
 /// `imported_at` has only millisecond resolution and ties within one import.
 const UPSERT: &str = "INSERT INTO orders (marketplace, order_id, buyer_name, buyer_country, buyer_locale, \
      items, item_count, total, currency, carrier, tracking_number, tracking_url, ordered_at, shipped_at, eta, \
-     status, raw, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) \
+     status, raw, imported_at, delivered_at, ship_by, product_name) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21) \
      ON CONFLICT (order_id, marketplace) DO UPDATE SET id = (SELECT max(id) FROM orders) + 1, buyer_name = excluded.buyer_name, \
      buyer_country = excluded.buyer_country, buyer_locale = excluded.buyer_locale, items = excluded.items, \
      item_count = excluded.item_count, total = excluded.total, currency = excluded.currency, \
      carrier = excluded.carrier, tracking_number = excluded.tracking_number, \
      tracking_url = excluded.tracking_url, ordered_at = excluded.ordered_at, \
      shipped_at = excluded.shipped_at, eta = excluded.eta, status = excluded.status, raw = excluded.raw, \
-     imported_at = excluded.imported_at";
+     imported_at = excluded.imported_at, delivered_at = excluded.delivered_at, \
+     ship_by = excluded.ship_by, product_name = excluded.product_name";
 
 /// At most this many tokens of copied text are looked up: a clipboard can hold a whole
 /// document, and the palette must answer at once. Order ids come early in what people copy.
@@ -113,6 +115,9 @@ impl Store {
                     o.status,
                     raw,
                     now,
+                    o.delivered_at,
+                    o.ship_by,
+                    o.product_name,
                 ])?;
             }
         }
@@ -207,12 +212,16 @@ fn row_to_order(r: &Row<'_>) -> rusqlite::Result<Order> {
         shipped_at: r.get(13)?,
         eta: r.get(14)?,
         status: r.get(15)?,
+        delivered_at: r.get(17)?,
+        ship_by: r.get(18)?,
+        product_name: r.get(19)?,
         raw,
     })
 }
 
 impl Store {
-    /// Orders whose id starts with `query` or whose buyer name contains it, newest first; an
+    /// Orders whose id or tracking number starts with `query` or whose buyer name contains it,
+    /// newest first; an
     /// empty query lists the newest. For the palette's order picker.
     ///
     /// # Errors
@@ -226,6 +235,7 @@ impl Store {
         let mut stmt = self.conn().prepare_cached(
             "SELECT order_id FROM orders
              WHERE ?1 = '' OR order_id LIKE ?2 ESCAPE '\\' OR buyer_name LIKE ?3 ESCAPE '\\'
+                OR tracking_number LIKE ?2 ESCAPE '\\'
              ORDER BY id DESC LIMIT ?4",
         )?;
         let ids: Vec<String> = stmt
@@ -240,6 +250,142 @@ impl Store {
             )?
             .collect::<rusqlite::Result<_>>()?;
         ids.iter().map(|id| self.order(id)).collect()
+    }
+}
+
+impl Store {
+    /// Deletes the orders placed before `date` (`YYYY-MM-DD`), or, for an order without an
+    /// order date, imported before it; with `imported_before` (an import time as stored), only
+    /// those imported before then. Returns how many.
+    ///
+    /// # Errors
+    /// Database failure.
+    pub fn purge_orders_before(
+        &mut self,
+        date: &str,
+        imported_before: Option<&str>,
+    ) -> Result<usize> {
+        // Dates are ISO text, so comparing their first ten characters compares days.
+        Ok(self.conn().execute(
+            "DELETE FROM orders WHERE substr(coalesce(ordered_at, imported_at), 1, 10) < ?1 \
+             AND (?2 IS NULL OR imported_at < ?2)",
+            params![date, imported_before],
+        )?)
+    }
+
+    /// The current time as import times are stored.
+    ///
+    /// # Errors
+    /// Database failure.
+    pub fn now(&self) -> Result<String> {
+        Ok(self
+            .conn()
+            .query_row("SELECT strftime('%Y-%m-%dT%H:%M:%fZ','now')", [], |r| {
+                r.get(0)
+            })?)
+    }
+
+    /// Orders that may be late on `today` (`YYYY-MM-DD`): not delivered and past their eta, or
+    /// not shipped and past their ship-by date. The caller still checks the status words.
+    ///
+    /// # Errors
+    /// Database failure.
+    pub fn late_order_candidates(&self, today: &str) -> Result<Vec<Order>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT marketplace, order_id, buyer_name, buyer_country, buyer_locale, items, \
+             item_count, total, currency, carrier, tracking_number, tracking_url, ordered_at, \
+             shipped_at, eta, status, raw, delivered_at, ship_by, product_name FROM orders \
+             WHERE delivered_at IS NULL AND ((eta IS NOT NULL AND substr(eta, 1, 10) < ?1) \
+             OR (shipped_at IS NULL AND ship_by IS NOT NULL AND substr(ship_by, 1, 10) < ?1)) \
+             ORDER BY id",
+        )?;
+        let rows = stmt.query_map([today], row_to_order)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Saves (or replaces) a column mapping under its name.
+    ///
+    /// # Errors
+    /// Database failure.
+    pub fn save_order_preset(&mut self, preset: &Preset) -> Result<()> {
+        let json = |v: &dyn erased::Json| v.json();
+        self.conn().execute(
+            "INSERT INTO order_presets (name, format, mapping, columns, marketplace) \
+             VALUES (?1, ?2, ?3, ?4, ?5) \
+             ON CONFLICT (name) DO UPDATE SET format = excluded.format, \
+             mapping = excluded.mapping, columns = excluded.columns, \
+             marketplace = excluded.marketplace",
+            params![
+                preset.name,
+                preset.format.to_string(),
+                json(&preset.mapping),
+                json(&preset.columns),
+                preset.marketplace
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Every saved mapping, by name. A preset whose stored text no longer parses is left out.
+    ///
+    /// # Errors
+    /// Database failure.
+    pub fn order_presets(&self) -> Result<Vec<Preset>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT name, format, mapping, columns, marketplace FROM order_presets \
+                 ORDER BY name",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (name, format, mapping, columns, marketplace) = row?;
+            let (Ok(format), Ok(mapping), Ok(columns)) = (
+                format.parse(),
+                serde_json::from_str(&mapping),
+                serde_json::from_str(&columns),
+            ) else {
+                continue;
+            };
+            out.push(Preset {
+                name,
+                format,
+                mapping,
+                columns,
+                marketplace,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Deletes a saved mapping; whether there was one.
+    ///
+    /// # Errors
+    /// Database failure.
+    pub fn delete_order_preset(&mut self, name: &str) -> Result<bool> {
+        Ok(self
+            .conn()
+            .execute("DELETE FROM order_presets WHERE name = ?1", [name])?
+            > 0)
+    }
+}
+
+/// JSON text of the preset's lists (plain string vectors: encoding cannot fail).
+mod erased {
+    pub trait Json {
+        fn json(&self) -> String;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn json(&self) -> String {
+            serde_json::to_string(self).unwrap_or_else(|_| "[]".to_owned())
+        }
     }
 }
 

@@ -4,7 +4,7 @@ use rusqlite_migration::{M, Migrations};
 
 /// All migrations, oldest first.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
 }
 
 const V1: &str = r"
@@ -163,6 +163,25 @@ CREATE TABLE deleted_templates (
 );
 ";
 
+/// Orders from every marketplace export: delivery, ship-by and product fields, an index for
+/// retention and the late list, and the column mappings a shop saved for its own exports.
+const V4: &str = r"
+ALTER TABLE orders ADD COLUMN delivered_at TEXT;
+ALTER TABLE orders ADD COLUMN ship_by TEXT;
+ALTER TABLE orders ADD COLUMN product_name TEXT;
+
+-- A saved mapping of a file's columns onto order variables (`--save-preset`), with the header
+-- it was made for so a file with the same header is recognised.
+CREATE TABLE order_presets (
+    name        TEXT PRIMARY KEY,
+    format      TEXT NOT NULL,                      -- the format the mapping refines (generic…)
+    mapping     TEXT NOT NULL,                      -- JSON [[variable, column], …]
+    columns     TEXT NOT NULL,                      -- JSON [header cell, …]
+    marketplace TEXT,                               -- stored with the orders, when given
+    created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+) WITHOUT ROWID;
+";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,6 +206,6 @@ mod tests {
         let version: i64 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
-        assert_eq!(version, 3);
+        assert_eq!(version, 4);
     }
 }

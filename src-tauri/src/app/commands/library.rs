@@ -13,10 +13,8 @@ use quickreply_core::app::imports::{
     self, Choice, ExportKind, ImportOutcome, ImportPreview, ImportRequest,
 };
 use quickreply_core::app::library::{self, LibraryList};
-use quickreply_core::app::orders::{self as core_orders, OrderImport};
 use quickreply_core::app::review::ReviewPreview;
 use quickreply_core::app::setup::{self, SetupAnswers, SetupState};
-use quickreply_core::orders::Format;
 use quickreply_core::store::{DeletedTemplate, HistoryEntry};
 use quickreply_platform::OsKeyring;
 use serde::Serialize;
@@ -261,9 +259,4 @@ pub fn setup_finish(
 #[tauri::command(async)]
 pub fn setup_skip(state: State<'_, AppState>) -> IpcResult<()> {
     state.run(setup::skip)
-}
-
-#[tauri::command(async)]
-pub fn orders_import(state: State<'_, AppState>, path: String) -> IpcResult<OrderImport> {
-    state.run(|l| core_orders::import(l, &PathBuf::from(path), Format::Auto))
 }
