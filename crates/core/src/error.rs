@@ -151,6 +151,18 @@ pub enum Error {
         message: String,
     },
 
+    /// An order file where no column gives the order number: the columns are listed so the
+    /// person can map one onto `order_id` (the Orders view offers them; the CLI names `--map`).
+    #[error("{path}: {message}")]
+    NoOrderId {
+        /// The order file.
+        path: PathBuf,
+        /// Its header cells.
+        columns: Vec<String>,
+        /// What is missing and the columns found.
+        message: String,
+    },
+
     /// A file or folder cannot be read or written (an order file, a pack, an export).
     #[error("{path}: {source}")]
     Io {
@@ -225,7 +237,7 @@ impl Error {
             Error::NoValidRows { .. } => Code::NoValidRows,
             Error::BadLocale(_) => Code::BadLocale,
             Error::Invalid(_) => Code::Invalid,
-            Error::BadFile { .. } => Code::BadFile,
+            Error::BadFile { .. } | Error::NoOrderId { .. } => Code::BadFile,
             Error::Io { .. } => Code::Io,
             Error::Provider(e) => e.code(),
             Error::Keyring(_) => Code::Keyring,

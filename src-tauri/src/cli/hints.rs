@@ -24,7 +24,7 @@ pub fn hint(error: &Error) -> Option<String> {
             format!("change it with `quickreply templates edit {key} …`, or pick another key")
         }
         Error::UnknownOrder(_) => "import it with `quickreply orders import FILE`".into(),
-        Error::BadFile { message, .. } if message.contains("order_id variable is missing") => {
+        Error::NoOrderId { .. } => {
             "name the column that holds the order number with --map \"order_id=COLUMN\" (more \
              --map VAR=COLUMN for the other values); add --save-preset NAME to import such files \
              on their own next time"

@@ -201,7 +201,38 @@ pub const PREVIEW_ORDERS: usize = 20;
 /// As [`import_with`], except that a file with only bad rows is previewed (its problems shown).
 pub fn preview(library: &Library, file: &Path, options: &ImportOptions) -> Result<OrderPreview> {
     let presets = library.store().order_presets()?;
-    let parsed = read(file, options, &presets, Some(PREVIEW_ORDERS))?;
+    let parsed = match read(file, options, &presets, Some(PREVIEW_ORDERS)) {
+        Ok(parsed) => parsed,
+        // Nothing gives the order number: show the columns so one can be mapped onto order_id.
+        Err(Error::NoOrderId {
+            path,
+            columns,
+            message,
+        }) => {
+            let mapped: std::collections::HashMap<&str, &str> = options
+                .mapping
+                .iter()
+                .map(|(v, c)| (v.as_str(), c.as_str()))
+                .collect();
+            return Ok(OrderPreview {
+                format: options.format,
+                preset: options.preset.clone(),
+                encoding: None,
+                mapping: orders::mappable_variables()
+                    .into_iter()
+                    .map(|v| (v.to_string(), mapped.get(v).map(|c| (*c).to_string())))
+                    .collect(),
+                columns,
+                rows: Vec::new(),
+                problems: vec![RowError {
+                    file: path.display().to_string(),
+                    line: 1,
+                    message,
+                }],
+            });
+        }
+        Err(e) => return Err(e),
+    };
     Ok(OrderPreview {
         format: parsed.format,
         preset: parsed.preset,

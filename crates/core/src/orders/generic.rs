@@ -83,13 +83,17 @@ pub(super) fn parse<R: Read>(
     };
     if !cols.contains(&Col::OrderId) {
         let expected: Vec<&str> = COLUMNS.iter().map(|(n, _)| *n).collect();
-        return Err(bad_file(format!(
-            "no order_id column (the order_id variable is missing). Found columns: {}. Expected \
+        return Err(Error::NoOrderId {
+            path: table.path.clone(),
+            columns: table.header.clone(),
+            message: format!(
+                "no order_id column (the order_id variable is missing). Found columns: {}. Expected \
              a header row naming some of: {} (order_id is required; other columns are kept as \
              they are), or map the column that holds the order number onto order_id",
-            table.header.join(", "),
-            expected.join(", ")
-        )));
+                table.header.join(", "),
+                expected.join(", ")
+            ),
+        });
     }
     for (i, col) in cols.iter().enumerate() {
         if *col != Col::Other && cols[..i].contains(col) {

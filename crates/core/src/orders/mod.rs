@@ -340,8 +340,9 @@ fn no_order_id(path: &Path, columns: &[String], format: Format) -> Error {
         .map(|c| c.trim())
         .filter(|c| !c.is_empty())
         .collect();
-    Error::BadFile {
+    Error::NoOrderId {
         path: path.to_path_buf(),
+        columns: seen.iter().map(|c| (*c).to_string()).collect(),
         message: format!(
             "no column gives the order number (the order_id variable is missing). The file's \
              columns are: {}. Map the column that holds the order number onto order_id{}",
