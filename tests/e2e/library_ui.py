@@ -462,9 +462,12 @@ class Cases:
             raise E2EError(f"{e}; the import's status line says {status.text if status else None!r}") from None
         check("Shopee" in detected, f"{tid('orders-detected')} should name the Shopee format: {detected!r}")
         table = wd.find_or_none(tid("orders-preview-table"))
-        check(table is not None and order_id in table.text,
+        # textContent, not WebDriver's element text: WebKitWebDriver leaves out a table cell's
+        # bare text nodes (ids, numbers, dates) and keeps only its child elements' text.
+        table_text = (table.prop("textContent") or "") if table is not None else ""
+        check(order_id in table_text,
               f"the preview table {tid('orders-preview-table')} should list {order_id}: "
-              f"{table.text[:400] if table else 'no table'!r}")
+              f"{table_text[:400] if table else 'no table'!r}")
         self.shot("d-preview")
 
         # Import: the summary.
