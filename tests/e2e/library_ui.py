@@ -524,7 +524,8 @@ class Cases:
         def preview_with_tracking():
             sel = wd.find_or_none(".row.selected")
             prev = wd.find_or_none(".preview-text")
-            return (sel.text if sel else "", prev.text if prev else "")
+            # textContent: WebKitWebDriver's element text leaves out bare text nodes.
+            return (sel.prop("textContent") or "" if sel else "", prev.prop("textContent") or "" if prev else "")
 
         try:
             wait_for(lambda: tracking in preview_with_tracking()[1], 5, 0.05,
