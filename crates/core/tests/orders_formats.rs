@@ -654,12 +654,24 @@ fn a_preview_of_a_file_without_order_numbers_offers_its_columns_for_mapping() {
     let dir = tempfile::tempdir().unwrap();
     let library = Library::open(&dir.path().join("lib.db")).unwrap();
     let file = dir.path().join("erp.csv");
-    std::fs::write(&file, "No. Pesanan,Nama Penerima,No. Resi\nINV-1,Budi,JX123\n").unwrap();
+    std::fs::write(
+        &file,
+        "No. Pesanan,Nama Penerima,No. Resi\nINV-1,Budi,JX123\n",
+    )
+    .unwrap();
     let preview = orders::preview(&library, &file, &ImportOptions::default()).unwrap();
     assert!(preview.rows.is_empty());
-    assert_eq!(preview.columns, ["No. Pesanan", "Nama Penerima", "No. Resi"]);
+    assert_eq!(
+        preview.columns,
+        ["No. Pesanan", "Nama Penerima", "No. Resi"]
+    );
     assert!(preview.problems[0].message.contains("order_id"));
-    assert!(preview.mapping.iter().any(|(v, c)| v == "order_id" && c.is_none()));
+    assert!(
+        preview
+            .mapping
+            .iter()
+            .any(|(v, c)| v == "order_id" && c.is_none())
+    );
     // Importing the same file is still an error that names the columns.
     let err = orders::import_with(&library, &file, &ImportOptions::default()).unwrap_err();
     assert!(err.to_string().contains("No. Pesanan"), "{err}");
