@@ -205,9 +205,14 @@ fn bad_buyer_locale_is_a_row_error() {
 #[test]
 fn header_without_order_id_is_a_bad_file() {
     let err = parse("id,name\n1,x\n", Format::Auto).unwrap_err();
-    let Error::BadFile { message, .. } = &err else {
+    // The columns travel with the error, so the Orders view can offer them for mapping.
+    let Error::NoOrderId {
+        message, columns, ..
+    } = &err
+    else {
         panic!("{err:?}")
     };
+    assert_eq!(columns, &["id", "name"]);
     assert!(message.contains("Found columns: id, name"), "{message}");
     assert!(
         message.contains("order_id") && message.contains("tracking_url"),
@@ -322,7 +327,7 @@ fn forced_formats_check_the_header() {
     let err = parse("order_id,total\n1,2\n", Format::Amazon).unwrap_err();
     assert!(matches!(err, Error::BadFile { .. }), "{err:?}");
     let err = parse(&format!("{AMAZON_HEADER}\n"), Format::Generic).unwrap_err();
-    assert!(matches!(err, Error::BadFile { .. }), "{err:?}");
+    assert!(matches!(err, Error::NoOrderId { .. }), "{err:?}");
 }
 
 #[test]
