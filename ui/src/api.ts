@@ -43,8 +43,6 @@ export interface ApiError {
   code: string;
   message: string;
   missing?: string[];
-  /** A file the backend could not read as orders may name its header cells (mapping editor). */
-  columns?: string[];
 }
 
 /** Normalise whatever a rejected invoke carries into an ApiError. */
@@ -54,8 +52,7 @@ export function toApiError(e: unknown): ApiError {
     const code = typeof o.code === "string" ? o.code : "error";
     const message = typeof o.message === "string" ? o.message : String(e);
     const missing = Array.isArray(o.missing) ? o.missing.map(String) : undefined;
-    const columns = Array.isArray(o.columns) ? o.columns.map(String) : undefined;
-    return columns ? { code, message, missing, columns } : { code, message, missing };
+    return { code, message, missing };
   }
   return { code: "error", message: String(e) };
 }

@@ -209,10 +209,13 @@ describe("order import", () => {
     expect(q(root, ".library-bar").textContent).toContain("Imported 2 orders");
   });
 
-  it("another file forgets the mapping chosen; a failure shows the backend's message; a file nothing reads still gets the mapping editor when the error names its columns", async () => {
+  it("another file forgets the mapping chosen; a failure shows the backend's message; a file where no column gives the order number gets the mapping editor", async () => {
     const root = await orders({
       orders_preview: (a) => {
-        if (String(a.path).includes("pesanan") && !a.options.mapping.length) throw { code: "bad_file", message: "no column gives the order number", columns: ["No. Pesanan", "Nama Penerima"] };
+        // As the core answers a file where no column gives the order number: its columns, every
+        // variable unmapped, no rows, and the reason as a problem.
+        if (String(a.path).includes("pesanan") && !a.options.mapping.length)
+          return { format: "auto", preset: null, encoding: null, columns: ["No. Pesanan", "Nama Penerima"], mapping: [["order_id", null], ["buyer_name", null]], rows: [], problems: [{ file: a.path, line: 1, message: "no column gives the order number" }] };
         if (String(a.path).includes("missing")) throw { code: "io", message: "Cannot read /tmp/missing.csv" };
         return { format: "generic", preset: null, encoding: "windows-1252", columns: ["No. Pesanan", "Nama Penerima"], mapping: [["order_id", a.options.mapping[0]?.[1] ?? null], ["buyer_name", null]], rows: [], problems: [] };
       },
@@ -226,11 +229,11 @@ describe("order import", () => {
     type(testid(root, "orders-path"), "/tmp/pesanan.csv");
     testid(root, "orders-preview").click();
     await vi.waitFor(() => expect(testid(root, "orders-map-order_id")).not.toBeNull());
-    expect(q(root, ".orders-import .dialog-status").textContent).toBe("Orders: no column gives the order number");
+    expect(testid(root, "orders-problem-1").textContent).toContain("no column gives the order number");
     expect([...testid<HTMLSelectElement>(root, "orders-map-order_id").options].map((o) => o.value)).toEqual(["", "No. Pesanan", "Nama Penerima"]);
     expect(testid(root, "orders-mapping").hasAttribute("open")).toBe(true);
     choose(testid(root, "orders-map-order_id"), "No. Pesanan");
-    await vi.waitFor(() => expect(testid(root, "orders-detected")).not.toBeNull());
+    await vi.waitFor(() => expect(testid(root, "orders-detected").textContent).toContain("Generic CSV"));
     expect(calls("orders_preview").at(-1)!.args.options.mapping).toEqual([["order_id", "No. Pesanan"]]);
     expect(testid(root, "orders-detected").textContent).toBe("Read as: Generic CSV · Encoding: windows-1252");
     expect(q(root, ".orders-result .empty-note").textContent).toBe("No order could be read from the first rows.");

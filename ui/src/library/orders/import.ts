@@ -9,7 +9,7 @@ import { h, replace, type Child } from "../../h";
 import { getLang, t, type MessageKey } from "../../i18n";
 import { latestOnly } from "../../components/latest";
 import { browseButton } from "../browse";
-import { choose, day, effectiveMapping, FORMATS, formatLabel, importOptions, money, ORDER_VARIABLES, type ImportChoice } from "./logic";
+import { choose, day, effectiveMapping, FORMATS, formatLabel, importOptions, money, type ImportChoice } from "./logic";
 
 export const ORDER_FILE_FILTERS = [{ name: "CSV / TSV / TXT / XLSX / XLS", extensions: ["csv", "tsv", "txt", "xlsx", "xls"] }];
 
@@ -67,8 +67,6 @@ export class OrdersImport {
   private readonly presetName: HTMLInputElement;
   private presets: Preset[] = [];
   private preview: OrderPreview | null = null;
-  /** Header cells of a file the backend could not read (its error named them): mapping only. */
-  private columnsOnly: string[] | null = null;
   /** The columns the person chose in the mapping editor (reset for another file). */
   private chosen: [string, string | null][] = [];
   private readonly previews = latestOnly();
@@ -202,7 +200,6 @@ export class OrdersImport {
     this.previews.cancel();
     this.chosen = [];
     this.preview = null;
-    this.columnsOnly = null;
     this.resultEl.hidden = true;
     this.summaryEl.hidden = true;
     this.setStatus(null);
@@ -211,7 +208,7 @@ export class OrdersImport {
 
   private optionsChanged(): void {
     this.presetDelete.hidden = !this.preset.value;
-    if (this.preview || this.columnsOnly) void this.runPreview();
+    if (this.preview) void this.runPreview();
   }
 
   private renderState(): void {
@@ -253,18 +250,12 @@ export class OrdersImport {
     this.resultEl.classList.remove("is-stale");
     if (res.ok) {
       this.preview = res.value;
-      this.columnsOnly = null;
       const p = res.value;
       this.setStatus(t("orders.import.found", { n: p.rows.length, problems: p.problems.length }));
     } else {
       const e = res.error as ApiError;
       this.error(e);
-      // A file nothing could read (no column gives the order number): when the backend names
-      // its header, the mapping editor still lets the person say which column is which.
-      if (e.columns?.length) {
-        this.preview = null;
-        this.columnsOnly = e.columns;
-      } else if (!this.preview) {
+      if (!this.preview) {
         this.resultEl.hidden = true;
         return;
       }
@@ -279,8 +270,10 @@ export class OrdersImport {
 
   private renderResult(): void {
     const p = this.preview;
-    const columns = p ? p.columns : (this.columnsOnly ?? []);
-    const mapping: [string, string | null][] = p ? effectiveMapping(p.mapping, this.chosen) : ORDER_VARIABLES.map((v) => [v, this.chosen.find(([x]) => x === v)?.[1] ?? null]);
+    // A file where no column gives the order number still comes back as a preview (its
+    // columns, every variable, no rows), so the mapping editor lets the person say which is which.
+    const columns = p ? p.columns : [];
+    const mapping: [string, string | null][] = p ? effectiveMapping(p.mapping, this.chosen) : [];
     this.resultEl.hidden = false;
     replace(
       this.resultEl,
@@ -318,7 +311,7 @@ export class OrdersImport {
     });
     return h(
       "details",
-      { class: "orders-mapping", "data-testid": "orders-mapping", open: this.columnsOnly !== null || this.chosen.length > 0 ? true : undefined },
+      { class: "orders-mapping", "data-testid": "orders-mapping", open: (this.preview !== null && this.preview.rows.length === 0) || this.chosen.length > 0 ? true : undefined },
       h("summary", { class: "panel-title" }, t("orders.mapping.title")),
       h("p", { class: "help" }, t("orders.mapping.help")),
       h("div", { class: "map-grid" }, rows),

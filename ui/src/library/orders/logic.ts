@@ -30,31 +30,6 @@ export function formatLabel(format: string): string {
   return (FORMATS as readonly string[]).includes(format) ? t(`orders.format.${format}` as MessageKey) : format;
 }
 
-/**
- * The order variables a column can be mapped onto (the core's list), for a file the backend
- * could not read at all; a preview names them itself in `mapping`.
- */
-export const ORDER_VARIABLES = [
-  "order_id",
-  "marketplace",
-  "buyer_name",
-  "buyer_country",
-  "buyer_locale",
-  "item_count",
-  "total",
-  "currency",
-  "carrier",
-  "tracking_number",
-  "tracking_url",
-  "ordered_at",
-  "shipped_at",
-  "eta",
-  "delivered_at",
-  "ship_by",
-  "order_status",
-  "product_name",
-];
-
 /** What the import part of the view holds, turned into the options of orders_preview / orders_import. */
 export interface ImportChoice {
   format: Format;
