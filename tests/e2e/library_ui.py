@@ -503,7 +503,16 @@ class Cases:
         row.click()
         wd.wait_text(tid("orders-detail") + ' [data-field="tracking_number"]', lambda t: t.strip() == tracking, 5,
                      f"the detail panel's tracking_number to be {tracking}")
-        wd.wait_enabled(tid("orders-activate"), True, 3).click()
+        # The import's library-changed event re-renders the search and its detail panel: a
+        # button found just before that is gone, so find it again and retry.
+        for attempt in range(10):
+            try:
+                wd.wait_enabled(tid("orders-activate"), True, 3).click()
+                break
+            except E2EError as e:
+                if "stale element" not in str(e) or attempt == 9:
+                    raise
+                time.sleep(0.2)
 
         def active_id():
             e = wd.find_or_none(tid("orders-active-id"))
