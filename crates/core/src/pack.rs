@@ -225,7 +225,9 @@ const STARTER_FILES: [(&str, &str); 7] = [
     ("es", include_str!("../../../packs/starter/es.ftl")),
 ];
 
-fn read_text(path: &Path) -> Result<String> {
+/// A text file as UTF-8 without its byte-order mark; an error names the file and says to save
+/// it as UTF-8.
+pub(crate) fn read_text(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let text = String::from_utf8(bytes).map_err(|_| {
         Error::Invalid(format!(

@@ -101,18 +101,7 @@ pub struct TextCheck {
     pub variables: Vec<String>,
 }
 
-/// Splits a tag list as typed (`a, b`, `a;b`, `a，b`) into trimmed, distinct tags.
-#[must_use]
-pub fn split_tags(text: &str) -> Vec<String> {
-    let mut tags: Vec<String> = Vec::new();
-    for tag in text.split([',', ';', '，', '、', '；']) {
-        let tag = tag.trim();
-        if !tag.is_empty() && !tags.iter().any(|t| t == tag) {
-            tags.push(tag.to_string());
-        }
-    }
-    tags
-}
+pub use crate::store::templates::split_tags;
 
 fn join_tags(tags: &[String]) -> String {
     split_tags(&tags.join(",")).join(",")
@@ -196,16 +185,16 @@ pub fn check(key: &str, text: &str) -> TextCheck {
 /// # Errors
 /// Database failure.
 pub fn suggest_key(library: &Library, title: &str) -> Result<String> {
-    let taken: std::collections::HashSet<String> = library
-        .store()
-        .templates()?
-        .into_iter()
-        .map(|t| t.key)
-        .collect();
-    Ok(crate::import::unique_key(
-        &crate::import::slug(title),
-        |k| taken.contains(k),
-    ))
+    let store = library.store();
+    // The first store failure is kept and returned; the key found after it is not used.
+    let failure = std::cell::RefCell::new(None);
+    let key = crate::import::unique_key(&crate::import::slug(title), |k| {
+        store.has_template(k).unwrap_or_else(|e| {
+            failure.borrow_mut().get_or_insert(e);
+            false
+        })
+    });
+    failure.into_inner().map_or(Ok(key), Err)
 }
 
 /// One text to write.
@@ -852,12 +841,5 @@ pub fn draft_translation(
 /// # Errors
 /// The file cannot be read or is not UTF-8.
 pub fn text_from_file(path: &std::path::Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        Error::Invalid(format!(
-            "{}: not UTF-8 text; save the file as UTF-8",
-            path.display()
-        ))
-    })?;
-    Ok(text.trim_start_matches('\u{feff}').trim_end().to_string())
+    Ok(crate::pack::read_text(path)?.trim_end().to_string())
 }

@@ -198,6 +198,19 @@ pub fn preview(library: &Library, request: &ImportRequest) -> Result<ImportPrevi
     drop(store);
     Ok(match source {
         Source::Pack(pack, source_locale) => {
+            // Each file is parsed once: which translation files carry which keys. A translation
+            // that does not parse carries none here (the import itself reports its errors).
+            let translated: Vec<(&str, HashSet<String>)> = pack
+                .files
+                .iter()
+                .filter(|f| f.locale != source_locale)
+                .map(|f| {
+                    let keys = template::parse_file(&f.name, &f.text)
+                        .map(|p| p.messages.into_iter().map(|m| m.key).collect())
+                        .unwrap_or_default();
+                    (f.locale.as_str(), keys)
+                })
+                .collect();
             let mut items = Vec::new();
             for file in &pack.files {
                 if file.locale != source_locale {
@@ -211,13 +224,15 @@ pub fn preview(library: &Library, request: &ImportRequest) -> Result<ImportPrevi
                         .find(|(n, _)| n == "title")
                         .map(|(_, v)| v.trim().to_string())
                         .unwrap_or_default();
+                    // In file order (the files are sorted by locale), the source among them.
                     let locales = pack
                         .files
                         .iter()
                         .filter(|f| {
                             f.locale == source_locale
-                                || template::parse_file(&f.name, &f.text)
-                                    .is_ok_and(|p| p.messages.iter().any(|x| x.key == m.key))
+                                || translated
+                                    .iter()
+                                    .any(|(l, keys)| *l == f.locale && keys.contains(&m.key))
                         })
                         .map(|f| f.locale.clone())
                         .collect();
@@ -405,6 +420,8 @@ fn apply_candidates(
         warnings: Vec::new(),
     };
     let mut signed = Vec::new();
+    // The keys this import wrote, to tell a repeated key in the file from a new one.
+    let mut written: HashSet<String> = HashSet::new();
     for c in parsed.candidates {
         let skip = |warnings: &mut Vec<ImportWarning>, message: String| {
             warnings.push(ImportWarning {
@@ -438,7 +455,7 @@ fn apply_candidates(
         }
         let source_text = c.texts.iter().find(|t| t.locale == c.source_locale);
         let in_library = existing.get(&c.key);
-        let choice = if in_library.is_some() || outcome.keys.contains(&c.key) {
+        let choice = if in_library.is_some() || written.contains(&c.key) {
             choices
                 .get(&c.key)
                 .copied()
@@ -477,6 +494,7 @@ fn apply_candidates(
                         )?;
                     }
                     outcome.replaced += 1;
+                    written.insert(c.key.clone());
                     outcome.keys.push(c.key.clone());
                     signed.push(c.key.clone());
                 }
@@ -556,6 +574,7 @@ fn apply_candidates(
             }
             write::put_variant(&tx, id, &t.locale, &t.body, None, t.status, &hash)?;
         }
+        written.insert(key.clone());
         outcome.keys.push(key.clone());
         signed.push(key);
     }

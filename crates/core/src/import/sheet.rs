@@ -13,8 +13,7 @@ use std::path::Path;
 use calamine::Reader;
 
 use super::{
-    Candidate, CandidateText, ImportWarning, Origin, Parsed, body_problem, push_tag, slug,
-    unique_key,
+    Candidate, CandidateText, ImportWarning, Origin, Parsed, body_problem, slug, unique_key,
 };
 use crate::store::{Status, is_variable_name};
 use crate::{Error, Result};
@@ -373,13 +372,7 @@ fn check_row(
     if !problems.is_empty() {
         return Err(problems.join("; "));
     }
-    let mut tags = Vec::new();
-    for tag in columns
-        .get(cells, "tags")
-        .split([',', ';', '，', '、', '；'])
-    {
-        push_tag(&mut tags, tag);
-    }
+    let tags = crate::store::templates::split_tags(columns.get(cells, "tags"));
     let examples = columns
         .get(cells, "examples")
         .split(['\n', '|'])

@@ -174,6 +174,19 @@ fn variant_from_columns(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Resu
     })
 }
 
+/// Splits a tag list as typed or stored (`a, b`, `a;b`, `a，b`) into trimmed, distinct tags.
+#[must_use]
+pub fn split_tags(text: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in text.split([',', ';', '，', '、', '；']) {
+        let tag = tag.trim();
+        if !tag.is_empty() && !tags.iter().any(|t| t == tag) {
+            tags.push(tag.to_string());
+        }
+    }
+    tags
+}
+
 /// A stable 64-bit FNV-1a hash of a source body, hex encoded. Stable across Rust versions
 /// (unlike `DefaultHasher`), because it is stored and compared across releases.
 #[must_use]
