@@ -687,3 +687,65 @@ fn a_preview_of_a_file_without_order_numbers_offers_its_columns_for_mapping() {
     assert_eq!(preview.rows[0].order_id, "INV-1");
     assert_eq!(preview.rows[0].tracking_number.as_deref(), Some("JX123"));
 }
+
+/// A file of several batches (the import reads and writes them at the same time): every good
+/// row is stored once, in file order for repeated ids (the last row wins), bad rows are
+/// reported with their lines, and `--marketplace` reaches every batch.
+#[test]
+fn a_large_file_imports_in_batches_with_its_bad_rows_reported() {
+    use std::fmt::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let rows = quickreply_core::orders::BATCH * 2 + 500;
+    let mut csv = String::from("order_id,buyer_name,total\n");
+    for i in 0..rows {
+        match i {
+            // line = i + 2 (the header is line 1)
+            100 => csv.push_str("ORD-BAD-1,Someone,not-a-number\n"),
+            30_000 => csv.push_str("ORD-BAD-2,Someone\n"),
+            _ => writeln!(csv, "ORD-{i},Buyer {i},{i}.50").unwrap(),
+        }
+    }
+    // The same order again at the end, after several batches: the later row wins.
+    csv.push_str("ORD-7,Buyer seven again,1.00\n");
+    let file = dir.path().join("big.csv");
+    std::fs::write(&file, csv).unwrap();
+    let library = Library::open(&dir.path().join("lib.sqlite3")).unwrap();
+    let options = ImportOptions {
+        marketplace: Some("Noon".into()),
+        ..ImportOptions::default()
+    };
+    let report = orders::import_with(&library, &file, &options).unwrap();
+    assert_eq!(report.imported, rows - 2 + 1);
+    assert_eq!(report.inserted, rows - 2);
+    assert_eq!(report.updated, 1);
+    let lines: Vec<usize> = report.skipped.iter().map(|e| e.line).collect();
+    assert_eq!(lines, vec![102, 30_002]);
+    let store = library.store();
+    assert_eq!(
+        store.count_orders().unwrap(),
+        i64::try_from(rows - 2).unwrap()
+    );
+    let last = store.order(&format!("ORD-{}", rows - 1)).unwrap();
+    assert_eq!(
+        last.marketplace, "noon",
+        "the last batch gets the marketplace too"
+    );
+    let again = store.order("ORD-7").unwrap();
+    assert_eq!(again.buyer_name.as_deref(), Some("Buyer seven again"));
+    assert!(store.order("ORD-BAD-1").is_err());
+}
+
+/// A file whose every row is bad stores nothing and says so, also on the batched path.
+#[test]
+fn a_file_of_only_bad_rows_is_refused_and_stores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.csv");
+    std::fs::write(&file, "order_id,total\nA-1,abc\nA-2,xyz\n").unwrap();
+    let library = Library::open(&dir.path().join("lib.sqlite3")).unwrap();
+    let err = orders::import_with(&library, &file, &ImportOptions::default()).unwrap_err();
+    assert!(
+        matches!(&err, quickreply_core::Error::NoValidRows { rows, .. } if rows.len() == 2),
+        "{err:?}"
+    );
+    assert_eq!(library.store().count_orders().unwrap(), 0);
+}

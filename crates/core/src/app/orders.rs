@@ -79,16 +79,36 @@ pub fn import(library: &Library, file: &Path, format: Format) -> Result<OrderImp
 /// mapping names an unknown variable, column or preset, or no row is valid.
 pub fn import_with(library: &Library, file: &Path, options: &ImportOptions) -> Result<OrderImport> {
     let presets = library.store().order_presets()?;
-    let parsed = read(file, options, &presets, None)?;
-    if parsed.orders.is_empty() && !parsed.errors.is_empty() {
-        return Err(Error::NoValidRows {
-            path: file.to_path_buf(),
-            rows: parsed.errors,
-        });
-    }
+    let preset = named_preset(options, &presets)?;
     let days = super::settings::load(library)?.order_retention_days;
     let started = library.store().now()?;
-    let summary = library.store().upsert_orders(&parsed.orders)?;
+    // The file is read on one thread and written on this one as it is read, in one
+    // transaction that commits only once the whole file was read: a million-row file then
+    // takes about as long as the slower of the two, not their sum.
+    let (send, batches) = std::sync::mpsc::sync_channel::<Vec<orders::Order>>(4);
+    let read_with = read_options(options, preset, &presets, None);
+    let (summary, (parsed, imported)) = std::thread::scope(|scope| {
+        let reader = scope.spawn(move || {
+            let mut take = |batch| {
+                send.send(batch)
+                    .map_err(|_| Error::Invalid("the import was stopped".into()))
+            };
+            orders::read_file_in_batches(file, &read_with, &mut take)
+        });
+        // `batches` is moved into the writer, so a failed write drops it and the reader stops.
+        library.store().upsert_order_batches(batches, |imported| {
+            let parsed = reader
+                .join()
+                .map_err(|_| Error::Invalid(format!("reading {} failed", file.display())))??;
+            if imported == 0 && !parsed.errors.is_empty() {
+                return Err(Error::NoValidRows {
+                    path: file.to_path_buf(),
+                    rows: parsed.errors,
+                });
+            }
+            Ok((parsed, imported))
+        })
+    })?;
     let purged = library
         .store()
         .purge_orders_before(&cutoff(today(), days), Some(&started))?;
@@ -122,7 +142,7 @@ pub fn import_with(library: &Library, file: &Path, options: &ImportOptions) -> R
         format: parsed.format,
         preset: options.save_preset.clone().or(parsed.preset),
         encoding: parsed.encoding,
-        imported: parsed.orders.len(),
+        imported,
         inserted: summary.inserted,
         updated: summary.updated,
         purged,
@@ -137,26 +157,38 @@ fn read(
     presets: &[Preset],
     limit: Option<usize>,
 ) -> Result<orders::Parsed> {
-    let preset = match options.preset.as_deref() {
-        Some(name) => Some(
+    let preset = named_preset(options, presets)?;
+    orders::read_file(file, &read_options(options, preset, presets, limit))
+}
+
+/// The preset the options name, if any.
+fn named_preset<'a>(options: &ImportOptions, presets: &'a [Preset]) -> Result<Option<&'a Preset>> {
+    options
+        .preset
+        .as_deref()
+        .map(|name| {
             presets
                 .iter()
                 .find(|p| p.name == name.trim())
-                .ok_or_else(|| unknown_preset(name, presets))?,
-        ),
-        None => None,
-    };
-    orders::read_file(
-        file,
-        &ReadOptions {
-            format: options.format,
-            mapping: &options.mapping,
-            preset,
-            presets,
-            marketplace: options.marketplace.as_deref(),
-            limit,
-        },
-    )
+                .ok_or_else(|| unknown_preset(name, presets))
+        })
+        .transpose()
+}
+
+fn read_options<'a>(
+    options: &'a ImportOptions,
+    preset: Option<&'a Preset>,
+    presets: &'a [Preset],
+    limit: Option<usize>,
+) -> ReadOptions<'a> {
+    ReadOptions {
+        format: options.format,
+        mapping: &options.mapping,
+        preset,
+        presets,
+        marketplace: options.marketplace.as_deref(),
+        limit,
+    }
 }
 
 fn unknown_preset(name: &str, presets: &[Preset]) -> Error {

@@ -71,10 +71,13 @@ fn column(key: &str) -> Col {
         .map_or(Col::Other, |(_, col)| *col)
 }
 
+/// Reads every row into `orders`; with `flush`, hands them over every [`super::BATCH`]
+/// orders instead of keeping them all.
 pub(super) fn parse<R: Read>(
     mut table: Table<R>,
     orders: &mut Vec<Order>,
     errors: &mut Vec<RowError>,
+    mut flush: Option<super::Flush<'_>>,
 ) -> Result<()> {
     let cols: Vec<Col> = table.keys.iter().map(|k| column(k)).collect();
     let bad_file = |message: String| Error::BadFile {
@@ -117,11 +120,16 @@ pub(super) fn parse<R: Read>(
         };
         match order_of(&cols, &rec) {
             Ok(mut order) => {
-                if orders.len() == RESERVE_AFTER {
-                    table.reserve_for_rest(orders, RESERVE_AFTER);
-                }
                 if has_other {
                     order.raw = table.raw_of(&rec, |i| cols[i] == Col::Other);
+                }
+                match flush.as_mut() {
+                    Some(flush) if orders.len() >= super::BATCH => flush(orders)?,
+                    Some(_) => {}
+                    None if orders.len() == RESERVE_AFTER => {
+                        table.reserve_for_rest(orders, RESERVE_AFTER);
+                    }
+                    None => {}
                 }
                 orders.push(order);
             }

@@ -221,7 +221,31 @@ pub fn parse_file(path: &Path, format: Format) -> Result<Parsed> {
 pub fn read_file(path: &Path, options: &ReadOptions<'_>) -> Result<Parsed> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let size = file.metadata().map(|m| m.len()).ok();
-    parse_with_size(file, path, options, size)
+    parse_with_size(file, path, options, size, None)
+}
+
+/// The orders handed over at a time by [`read_file_in_batches`]: large enough that the hand-over
+/// costs nothing next to the rows, small enough that a batch waiting in a queue is a few MB.
+pub const BATCH: usize = 16_384;
+
+/// Hands the orders read so far on, emptying the list (see [`read_file_in_batches`]).
+pub(crate) type Flush<'a> = &'a mut dyn FnMut(&mut Vec<Order>) -> Result<()>;
+
+/// Reads an order file as [`read_file`] does, but hands the good orders to `take` in batches
+/// of about [`BATCH`] while it reads, in file order, so that an import can write them on the
+/// other core as the file is still being parsed. The returned [`Parsed`] has no orders: they
+/// all went to `take`. Formats whose orders span several rows hand theirs over at the end.
+///
+/// # Errors
+/// As [`read_file`], or the first error `take` returns (reading stops there).
+pub fn read_file_in_batches(
+    path: &Path,
+    options: &ReadOptions<'_>,
+    take: &mut dyn FnMut(Vec<Order>) -> Result<()>,
+) -> Result<Parsed> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let size = file.metadata().map(|m| m.len()).ok();
+    parse_with_size(file, path, options, size, Some(take))
 }
 
 /// Reads order data from any reader; `path` names it in errors. See [`parse_file`].
@@ -233,7 +257,7 @@ pub fn parse_reader<R: Read>(reader: R, path: &Path, format: Format) -> Result<P
         format,
         ..ReadOptions::default()
     };
-    parse_with_size(reader, path, &options, None)
+    parse_with_size(reader, path, &options, None, None)
 }
 
 /// `size`, the input's length in bytes when known, lets the importer size its order list once
@@ -243,6 +267,7 @@ fn parse_with_size<R: Read>(
     path: &Path,
     options: &ReadOptions<'_>,
     size: Option<u64>,
+    mut take: Option<&mut dyn FnMut(Vec<Order>) -> Result<()>>,
 ) -> Result<Parsed> {
     check_variables(options.mapping)?;
     let opened = source::open(reader, path)?;
@@ -292,12 +317,33 @@ fn parse_with_size<R: Read>(
         .into_iter()
         .map(|(v, i)| (v.to_owned(), i.map(|i| columns[i].clone())))
         .collect();
+    let marketplace = options
+        .marketplace
+        .or_else(|| preset.and_then(|p| p.marketplace.as_deref()))
+        .map(|m| m.trim().to_lowercase());
+    let streaming = take.is_some();
+    // Every good order passes here: it gets the marketplace asked for, then goes to `take`
+    // when the caller streams, or stays in `orders` when it does not.
+    let mut deliver = |batch: &mut Vec<Order>| -> Result<()> {
+        if let Some(m) = &marketplace {
+            for o in batch.iter_mut() {
+                o.marketplace.clone_from(m);
+            }
+        }
+        match take.as_mut() {
+            Some(take) if !batch.is_empty() => take(std::mem::take(batch)),
+            _ => Ok(()),
+        }
+    };
     let mut orders = Vec::new();
     let mut errors = Vec::new();
     let plain = fields.is_empty() && options.limit.is_none();
     match format {
         Format::Amazon if plain => amazon::parse(table, &mut orders, &mut errors)?,
-        Format::Generic if plain => generic::parse(table, &mut orders, &mut errors)?,
+        Format::Generic if plain => {
+            let flush: Option<Flush<'_>> = if streaming { Some(&mut deliver) } else { None };
+            generic::parse(table, &mut orders, &mut errors, flush)?;
+        }
         _ => {
             if cols.get(market::Field::OrderId).is_none() {
                 return Err(no_order_id(path, &columns, format));
@@ -313,15 +359,7 @@ fn parse_with_size<R: Read>(
             )?;
         }
     }
-    let marketplace = options
-        .marketplace
-        .or_else(|| preset.and_then(|p| p.marketplace.as_deref()));
-    if let Some(m) = marketplace {
-        let m = m.trim().to_lowercase();
-        for o in &mut orders {
-            o.marketplace.clone_from(&m);
-        }
-    }
+    deliver(&mut orders)?;
     Ok(Parsed {
         format,
         preset: preset.map(|p| p.name.clone()),

@@ -45,6 +45,82 @@ const UPSERT: &str = "INSERT INTO orders (marketplace, order_id, buyer_name, buy
 /// document, and the palette must answer at once. Order ids come early in what people copy.
 const MAX_CANDIDATES: usize = 64;
 
+/// One import's writing state: the row count before it, its one timestamp, and how many orders
+/// it wrote.
+struct OrderWrite {
+    before: usize,
+    now: String,
+    written: usize,
+    raw: Vec<u8>,
+}
+
+fn order_count(tx: &rusqlite::Transaction<'_>) -> Result<usize> {
+    let n: i64 = tx.query_row("SELECT count(*) FROM orders", [], |r| r.get(0))?;
+    Ok(usize::try_from(n).unwrap_or(0))
+}
+
+impl OrderWrite {
+    fn new(tx: &rusqlite::Transaction<'_>) -> Result<Self> {
+        // One timestamp for the whole import, computed once: formatting it per row was a
+        // measurable share of a large import.
+        let now: String = tx.query_row("SELECT strftime('%Y-%m-%dT%H:%M:%fZ','now')", [], |r| {
+            r.get(0)
+        })?;
+        Ok(Self {
+            before: order_count(tx)?,
+            now,
+            written: 0,
+            raw: Vec::with_capacity(256),
+        })
+    }
+
+    fn write(&mut self, tx: &rusqlite::Transaction<'_>, orders: &[Order]) -> Result<()> {
+        let mut stmt = tx.prepare_cached(UPSERT)?;
+        for o in orders {
+            self.raw.clear();
+            serde_json::to_writer(&mut self.raw, &o.raw)
+                .map_err(|e| Error::Invalid(e.to_string()))?;
+            // serde_json writes valid UTF-8.
+            let raw = std::str::from_utf8(&self.raw).unwrap_or("{}");
+            stmt.execute(params![
+                o.marketplace,
+                o.order_id,
+                o.buyer_name,
+                o.buyer_country,
+                o.buyer_locale,
+                o.items,
+                o.item_count,
+                o.total,
+                o.currency,
+                o.carrier,
+                o.tracking_number,
+                o.tracking_url,
+                o.ordered_at,
+                o.shipped_at,
+                o.eta,
+                o.status,
+                raw,
+                self.now,
+                o.delivered_at,
+                o.ship_by,
+                o.product_name,
+            ])?;
+        }
+        self.written += orders.len();
+        Ok(())
+    }
+
+    /// Every statement either inserted a row or updated one (the upsert has no WHERE), so the
+    /// growth of the table is the number of inserts.
+    fn summary(&self, tx: &rusqlite::Transaction<'_>) -> Result<ImportSummary> {
+        let inserted = order_count(tx)?.saturating_sub(self.before);
+        Ok(ImportSummary {
+            inserted,
+            updated: self.written - inserted,
+        })
+    }
+}
+
 impl Store {
     /// Inserts orders, or replaces every field of those already stored under the same
     /// marketplace and order id (see the note on re-imports below), in one transaction: an
@@ -60,75 +136,59 @@ impl Store {
         if orders.is_empty() {
             return Ok(ImportSummary::default());
         }
-        // A 128 MiB page cache for the import (restored after): with the default 2 MiB a large
-        // import spills pages to the WAL before its commit and rewrites them there.
+        self.with_import_cache(|store| {
+            let tx = store.begin_import()?;
+            let mut import = OrderWrite::new(&tx)?;
+            import.write(&tx, orders)?;
+            let summary = import.summary(&tx)?;
+            tx.commit()?;
+            Ok(summary)
+        })
+    }
+
+    /// Writes orders as they arrive in `batches`, all in one transaction, then calls `finish`
+    /// with how many were written before committing: an `Err` from `finish` (the reader of
+    /// the file failed after some batches, say) rolls everything back. This lets an import
+    /// write on one core while the file is still being read on the other.
+    ///
+    /// # Errors
+    /// Database failure, or `finish`'s error; nothing is stored then.
+    pub fn upsert_order_batches<T>(
+        &mut self,
+        batches: impl IntoIterator<Item = Vec<Order>>,
+        finish: impl FnOnce(usize) -> Result<T>,
+    ) -> Result<(ImportSummary, T)> {
+        self.with_import_cache(|store| {
+            let tx = store.begin_import()?;
+            let mut import = OrderWrite::new(&tx)?;
+            for batch in batches {
+                import.write(&tx, &batch)?;
+            }
+            let done = finish(import.written)?;
+            let summary = import.summary(&tx)?;
+            tx.commit()?;
+            Ok((summary, done))
+        })
+    }
+
+    /// Runs `f` with a 128 MiB page cache (restored after): with the default 2 MiB a large
+    /// import spills pages to the WAL before its commit and rewrites them there.
+    fn with_import_cache<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
         let cache: i64 = self
             .conn()
             .pragma_query_value(None, "cache_size", |r| r.get(0))?;
         self.conn().pragma_update(None, "cache_size", -131_072)?;
-        let result = self.upsert_in_transaction(orders);
+        let result = f(self);
         self.conn().pragma_update(None, "cache_size", cache)?;
         result
     }
 
-    fn upsert_in_transaction(&mut self, orders: &[Order]) -> Result<ImportSummary> {
-        // IMMEDIATE takes the write lock before counting, so no other writer can change the
-        // row count between the two counts that tell inserts from updates.
-        let tx = self
+    /// IMMEDIATE takes the write lock before counting, so no other writer can change the row
+    /// count between the two counts that tell inserts from updates.
+    fn begin_import(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        Ok(self
             .conn_mut()
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let count = |tx: &rusqlite::Transaction<'_>| -> Result<usize> {
-            let n: i64 = tx.query_row("SELECT count(*) FROM orders", [], |r| r.get(0))?;
-            Ok(usize::try_from(n).unwrap_or(0))
-        };
-        let before = count(&tx)?;
-        // One timestamp for the whole import, computed once: formatting it per row was a
-        // measurable share of a large import.
-        let now: String = tx.query_row("SELECT strftime('%Y-%m-%dT%H:%M:%fZ','now')", [], |r| {
-            r.get(0)
-        })?;
-        {
-            let mut stmt = tx.prepare_cached(UPSERT)?;
-            let mut raw = Vec::with_capacity(256);
-            for o in orders {
-                raw.clear();
-                serde_json::to_writer(&mut raw, &o.raw)
-                    .map_err(|e| Error::Invalid(e.to_string()))?;
-                // serde_json writes valid UTF-8.
-                let raw = std::str::from_utf8(&raw).unwrap_or("{}");
-                stmt.execute(params![
-                    o.marketplace,
-                    o.order_id,
-                    o.buyer_name,
-                    o.buyer_country,
-                    o.buyer_locale,
-                    o.items,
-                    o.item_count,
-                    o.total,
-                    o.currency,
-                    o.carrier,
-                    o.tracking_number,
-                    o.tracking_url,
-                    o.ordered_at,
-                    o.shipped_at,
-                    o.eta,
-                    o.status,
-                    raw,
-                    now,
-                    o.delivered_at,
-                    o.ship_by,
-                    o.product_name,
-                ])?;
-            }
-        }
-        // Every statement either inserted a row or updated one (the upsert has no WHERE), so
-        // the growth of the table is the number of inserts.
-        let inserted = count(&tx)?.saturating_sub(before);
-        tx.commit()?;
-        Ok(ImportSummary {
-            inserted,
-            updated: orders.len() - inserted,
-        })
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
     }
 
     /// The order with this id (surrounding spaces ignored), from any marketplace; when several
@@ -401,6 +461,40 @@ mod tests {
         o.tracking_number = Some("TRK1".into());
         o.raw = serde_json::json!({ "order_id": id, "extra": "kept" });
         o
+    }
+
+    /// Batches written before the reader failed are rolled back with it: an import is whole
+    /// or absent, also when it is written while the file is still being read.
+    #[test]
+    fn batches_roll_back_when_finish_fails() {
+        let mut store = Store::open_in_memory().unwrap();
+        store.upsert_orders(&[order("", "KEEP-1", 1.0)]).unwrap();
+        let batches = vec![
+            vec![order("", "A-1", 1.0), order("", "A-2", 2.0)],
+            vec![order("", "KEEP-1", 9.0)],
+        ];
+        let mut seen = None;
+        let err = store
+            .upsert_order_batches(batches, |written| -> Result<()> {
+                seen = Some(written);
+                Err(Error::Invalid(
+                    "the file could not be read to its end".into(),
+                ))
+            })
+            .unwrap_err();
+        assert!(err.to_string().contains("read to its end"), "{err}");
+        assert_eq!(seen, Some(3), "finish is told how many orders were written");
+        assert_eq!(store.count_orders().unwrap(), 1);
+        assert_eq!(store.order("KEEP-1").unwrap().total, Some(1.0));
+
+        let (summary, ()) = store
+            .upsert_order_batches(
+                vec![vec![order("", "A-1", 1.0)], vec![order("", "KEEP-1", 9.0)]],
+                |_| Ok(()),
+            )
+            .unwrap();
+        assert_eq!((summary.inserted, summary.updated), (1, 1));
+        assert_eq!(store.order("KEEP-1").unwrap().total, Some(9.0));
     }
 
     #[test]
