@@ -188,6 +188,15 @@ pub enum Error {
     #[error("{0}")]
     Keyring(String),
 
+    /// The team repository could not be reached, or refused a push; the message carries what
+    /// the host said and that local changes are kept for the next sync.
+    #[error("{0}")]
+    Remote(String),
+
+    /// A team command on a library that is not bound to a team repository.
+    #[error("this library is not bound to a team repository")]
+    NotBound,
+
     /// The library database (SQLite) failed, or stayed locked by another process too long.
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
@@ -205,7 +214,7 @@ impl Error {
     #[must_use]
     pub fn is_user_error(&self) -> bool {
         match self {
-            Error::Db(_) | Error::Migration(_) | Error::Keyring(_) => false,
+            Error::Db(_) | Error::Migration(_) | Error::Keyring(_) | Error::Remote(_) => false,
             Error::Io { source, .. } => !matches!(
                 source.kind(),
                 std::io::ErrorKind::StorageFull
@@ -242,6 +251,8 @@ impl Error {
             Error::Provider(e) => e.code(),
             Error::Keyring(_) => Code::Keyring,
             Error::Hotkey(_) => Code::Hotkey,
+            Error::Remote(_) => Code::TeamRemote,
+            Error::NotBound => Code::TeamNotBound,
             Error::Db(e) if is_busy(e) => Code::Busy,
             Error::Db(_) => Code::Db,
             Error::Migration(_) => Code::Migration,
@@ -349,6 +360,10 @@ pub enum Code {
     Platform,
     /// A hotkey that cannot be used.
     Hotkey,
+    /// The team repository cannot be reached or refused a push.
+    TeamRemote,
+    /// The library is not bound to a team repository.
+    TeamNotBound,
     /// Something inside the app failed.
     Internal,
 }
@@ -394,6 +409,8 @@ impl Code {
             Code::KeystrokeFailed => "keystroke_failed",
             Code::Platform => "platform",
             Code::Hotkey => "hotkey",
+            Code::TeamRemote => "team_remote",
+            Code::TeamNotBound => "team_not_bound",
             Code::Internal => "internal",
         }
     }

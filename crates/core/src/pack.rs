@@ -11,6 +11,25 @@
 //! [status.ms]
 //! needs_review = ["customs-duties"]
 //! ```
+//!
+//! Exports (and the team library's repository) also carry a review record per translation,
+//! which binds a verdict to the text it was given on: an `approved` record whose `hash` is not
+//! the text's hash imports as `needs_review`, and a record whose `source` hash is not the
+//! current source text's imports as `stale`. A `[team]` section names the team's owners and
+//! reviewers; `pack import` ignores it.
+//!
+//! ```toml
+//! [review.ms.customs-duties]
+//! status = "approved"
+//! by = "siti"
+//! at = "2026-11-30T10:00:00.000Z"
+//! hash = "5f0c8e0d1a2b3c4d"     # of the reviewed text
+//! source = "a1b2c3d4e5f60718"   # of the source text it was translated from
+//!
+//! [team]
+//! owners = ["alice"]
+//! reviewers = ["siti"]
+//! ```
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -53,6 +72,42 @@ pub struct Manifest {
     /// locale → status name (`needs_review`, `machine`, `stale`, `rejected`) → keys.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub status: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+    /// locale → key → the review record of that translation; wins over `status` lists.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub review: BTreeMap<String, BTreeMap<String, Review>>,
+    /// The team's roles (team library only; `pack import` ignores them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<TeamRoles>,
+}
+
+/// The review record of one translation in `pack.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    /// Its status.
+    pub status: Status,
+    /// Who gave the verdict, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// When, UTC `YYYY-MM-DDTHH:MM:SS.sssZ`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+    /// [`source_hash`] of the text the verdict was given on.
+    pub hash: String,
+    /// [`source_hash`] of the source text the translation was made from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// `[team]` of `pack.toml`: who may edit (owners) and approve (reviewers). Without it everyone
+/// may do everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamRoles {
+    /// Staff names that may edit templates (and approve).
+    #[serde(default)]
+    pub owners: Vec<String>,
+    /// Staff names that may approve translations.
+    #[serde(default)]
+    pub reviewers: Vec<String>,
 }
 
 /// A pack read into memory, not yet validated.
@@ -241,7 +296,7 @@ pub(crate) fn read_text(path: &Path) -> Result<String> {
         .unwrap_or(text))
 }
 
-fn parse_manifest(name: &str, text: &str) -> Result<Manifest> {
+pub(crate) fn parse_manifest(name: &str, text: &str) -> Result<Manifest> {
     let manifest: Manifest = toml::from_str(text)
         .map_err(|e| Error::Invalid(format!("{name}: {}", e.to_string().trim_end())))?;
     for (loc, by_status) in &manifest.status {
@@ -258,6 +313,10 @@ fn parse_manifest(name: &str, text: &str) -> Result<Manifest> {
             }
         }
     }
+    for loc in manifest.review.keys() {
+        locale::canonical(loc)
+            .map_err(|_| Error::Invalid(format!("{name}: [review.{loc}]: not a locale")))?;
+    }
     Ok(manifest)
 }
 
@@ -267,6 +326,18 @@ fn parse_manifest(name: &str, text: &str) -> Result<Manifest> {
 /// [`Error::Ftl`] listing every syntax error of every file; [`Error::Invalid`] for a missing
 /// source file or a bad source locale; database failures.
 pub fn import(store: &mut Store, pack: &Pack, options: &ImportOptions) -> Result<ImportReport> {
+    let tx = store.conn_mut().transaction()?;
+    let report = import_in(&tx, pack, options)?;
+    tx.commit()?;
+    Ok(report)
+}
+
+/// [`import`] inside the caller's transaction (the team sync writes a pull in the same one).
+pub(crate) fn import_in(
+    tx: &rusqlite::Transaction<'_>,
+    pack: &Pack,
+    options: &ImportOptions,
+) -> Result<ImportReport> {
     let source_locale = locale::canonical(
         options
             .source
@@ -301,7 +372,6 @@ pub fn import(store: &mut Store, pack: &Pack, options: &ImportOptions) -> Result
     let statuses = manifest_statuses(&pack.manifest)?;
     report.locales = parsed.iter().map(|(f, _)| f.locale.clone()).collect();
 
-    let tx = store.conn_mut().transaction()?;
     // Source first: translations are compared against the new source text.
     let (source_file, source) = &parsed[source_index];
     let mut source_bodies: HashMap<&str, (i64, &str, &BTreeSet<String>)> = HashMap::new();
@@ -332,31 +402,52 @@ pub fn import(store: &mut Store, pack: &Pack, options: &ImportOptions) -> Result
             shortcut: attr("shortcut"),
             source_locale: &source_locale,
         };
-        let (id, added) = write::upsert_template(&tx, &meta)?;
+        let (id, added) = write::upsert_template(tx, &meta)?;
         if added {
             report.templates_added += 1;
         }
-        let previous = write::variant_state(&tx, id, &source_locale)?;
-        let changed = previous
-            .as_ref()
-            .is_none_or(|(body, _)| *body != message.body);
+        let previous = write::variant_review(tx, id, &source_locale)?;
+        let changed = previous.as_ref().is_none_or(|old| old.body != message.body);
+        // A source text carries a review record only when a team sync left it to review (two
+        // people changed it at once); it is approved again once someone approves or edits it.
+        let review = pack
+            .manifest
+            .review
+            .get(&source_locale)
+            .and_then(|by_key| by_key.get(&message.key));
+        let status = review.map_or(Status::Approved, |r| {
+            reviewed_status(r, &message.body, &source_hash(&message.body))
+        });
+        if !changed
+            && let (Some(old), Some(review)) = (&previous, review)
+            && (old.status != status || old.reviewer != review.by)
+        {
+            write::put_variant(
+                tx,
+                id,
+                &source_locale,
+                &message.body,
+                None,
+                status,
+                &source_hash(&message.body),
+            )?;
+            write::set_reviewer(
+                tx,
+                id,
+                &source_locale,
+                review.by.as_deref(),
+                review.at.as_deref(),
+            )?;
+        }
         if changed {
             if !added {
                 report.templates_updated += 1;
             }
             let hash = source_hash(&message.body);
-            write::put_variant(
-                &tx,
-                id,
-                &source_locale,
-                &message.body,
-                None,
-                Status::Approved,
-                &hash,
-            )?;
+            write::put_variant(tx, id, &source_locale, &message.body, None, status, &hash)?;
             report.variants_written += 1;
             report.variants_staled +=
-                write::stale_translations(&tx, id, &source_locale, &message.body)?;
+                write::stale_translations(tx, id, &source_locale, &message.body)?;
         }
         source_bodies.insert(
             message.key.as_str(),
@@ -366,7 +457,7 @@ pub fn import(store: &mut Store, pack: &Pack, options: &ImportOptions) -> Result
 
     for (file, translation) in &parsed {
         for term in &translation.terms {
-            write::put_term(&tx, &file.locale, &term.name, &term.source)?;
+            write::put_term(tx, &file.locale, &term.name, &term.source)?;
             report.terms += 1;
         }
         if file.locale == source_locale {
@@ -375,7 +466,7 @@ pub fn import(store: &mut Store, pack: &Pack, options: &ImportOptions) -> Result
         for message in &translation.messages {
             let (id, source_body, source_vars) = match source_bodies.get(message.key.as_str()) {
                 Some(&(id, body, vars)) => (id, body.to_string(), vars.clone()),
-                None => match stored_source(&tx, &message.key)? {
+                None => match stored_source(tx, &message.key)? {
                     Some(found) => found,
                     None => {
                         report.warnings.push(format!(
@@ -386,20 +477,58 @@ pub fn import(store: &mut Store, pack: &Pack, options: &ImportOptions) -> Result
                     }
                 },
             };
-            let hash = source_hash(&source_body);
-            if let Some((old_body, _)) = write::variant_state(&tx, id, &file.locale)? {
-                // Unchanged translation: keep its status. A reviewer's approval survives a
-                // re-import, and a translation whose source text changed (already turned stale
-                // above) stays stale until someone updates it.
-                if old_body == message.body {
+            let current_source = source_hash(&source_body);
+            let review = pack
+                .manifest
+                .review
+                .get(&file.locale)
+                .and_then(|by_key| by_key.get(&message.key));
+            let hash = review
+                .and_then(|r| r.source.clone())
+                .unwrap_or_else(|| current_source.clone());
+            let title = message
+                .attributes
+                .iter()
+                .find(|(n, _)| n == "title")
+                .map(|(_, v)| v.trim());
+            let mut status = match review {
+                Some(review) => reviewed_status(review, &message.body, &current_source),
+                None => statuses
+                    .get(&(file.locale.as_str(), message.key.as_str()))
+                    .copied()
+                    .or(options.status)
+                    .unwrap_or(Status::Approved),
+            };
+            if let Some(review) = review
+                && review.status == Status::Approved
+                && status != Status::Approved
+                && review.hash != source_hash(&message.body)
+            {
+                report.warnings.push(format!(
+                    "{}: {}: the approved text was changed since it was approved; imported as needs_review",
+                    file.name, message.key
+                ));
+            }
+            match (write::variant_review(tx, id, &file.locale)?, review) {
+                // Unchanged translation without a review record: keep its status. A
+                // reviewer's approval survives a re-import, and a translation whose source
+                // text changed (already turned stale above) stays stale until someone
+                // updates it.
+                (Some(old), None) if old.body == message.body => continue,
+                // With a record: unchanged only when the text, the verdict and its
+                // reviewer are all the same.
+                (Some(old), Some(review))
+                    if old.body == message.body
+                        && old.title.as_deref() == title
+                        && old.status == status
+                        && old.source_hash == hash
+                        && old.reviewer == review.by
+                        && old.reviewed_at == review.at =>
+                {
                     continue;
                 }
+                _ => {}
             }
-            let mut status = statuses
-                .get(&(file.locale.as_str(), message.key.as_str()))
-                .copied()
-                .or(options.status)
-                .unwrap_or(Status::Approved);
             let extra: Vec<&String> = message.variables.difference(&source_vars).collect();
             if !extra.is_empty() && status == Status::Approved {
                 status = Status::NeedsReview;
@@ -414,17 +543,38 @@ pub fn import(store: &mut Store, pack: &Pack, options: &ImportOptions) -> Result
                         .join(", ")
                 ));
             }
-            let title = message
-                .attributes
-                .iter()
-                .find(|(n, _)| n == "title")
-                .map(|(_, v)| v.trim());
-            write::put_variant(&tx, id, &file.locale, &message.body, title, status, &hash)?;
+            write::put_variant(tx, id, &file.locale, &message.body, title, status, &hash)?;
+            if let Some(review) = review {
+                write::set_reviewer(
+                    tx,
+                    id,
+                    &file.locale,
+                    review.by.as_deref(),
+                    review.at.as_deref(),
+                )?;
+            }
             report.variants_written += 1;
         }
     }
-    tx.commit()?;
     Ok(report)
+}
+
+/// The status a translation with a review record gets: an approval binds to the hash of the
+/// text it approved, and a translation of another source text is stale.
+fn reviewed_status(review: &Review, body: &str, current_source: &str) -> Status {
+    let mut status = review.status;
+    if status == Status::Approved && review.hash != source_hash(body) {
+        status = Status::NeedsReview;
+    }
+    if review
+        .source
+        .as_deref()
+        .is_some_and(|s| s != current_source)
+        && !matches!(status, Status::Rejected)
+    {
+        status = Status::Stale;
+    }
+    status
 }
 
 /// The id, source body and source variables of a template already in the library.
@@ -477,6 +627,46 @@ pub struct ExportReport {
 /// # Errors
 /// [`Error::Io`] when the folder or a file cannot be written; database failures.
 pub fn export(store: &Store, dir: &Path) -> Result<ExportReport> {
+    let (pack, templates) = export_pack(store)?;
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let mut written = Vec::new();
+    for file in &pack.files {
+        let path = dir.join(format!("{}.ftl", file.locale));
+        std::fs::write(&path, &file.text).map_err(|e| Error::io(&path, e))?;
+        written.push(path.display().to_string());
+    }
+    let manifest_path = dir.join(MANIFEST);
+    std::fs::write(&manifest_path, manifest_text(&pack.manifest)?)
+        .map_err(|e| Error::io(&manifest_path, e))?;
+    written.push(manifest_path.display().to_string());
+    Ok(ExportReport {
+        dir: dir.to_path_buf(),
+        source_locale: pack.manifest.source.clone().unwrap_or_default(),
+        files: written,
+        templates,
+    })
+}
+
+/// `pack.toml` as written: a comment on what it holds, then the manifest.
+///
+/// # Errors
+/// A manifest TOML cannot represent (not expected).
+pub fn manifest_text(manifest: &Manifest) -> Result<String> {
+    Ok(format!(
+        "# QuickReply template pack. `source` is the locale that defines the templates;\n\
+         # [status.LOCALE] lists variants that are not approved yet; [review.LOCALE.KEY] is the\n\
+         # verdict on a translation and the hash of the text it was given on.\n{}",
+        toml::to_string(manifest)
+            .map_err(|e| Error::Invalid(format!("cannot write pack.toml: {e}")))?
+    ))
+}
+
+/// The library as a pack in memory (what [`export`] writes) and its number of templates.
+/// Usage counts, buyer messages and orders are never part of it.
+///
+/// # Errors
+/// Database failures.
+pub fn export_pack(store: &Store) -> Result<(Pack, usize)> {
     let templates = store.templates()?;
     let variants = store.all_variants()?;
     let terms = store.all_terms()?;
@@ -507,7 +697,7 @@ pub fn export(store: &Store, dir: &Path) -> Result<ExportReport> {
     let mut manifest = Manifest {
         source: Some(source_locale.clone()),
         name: Some("QuickReply library export".into()),
-        status: BTreeMap::new(),
+        ..Manifest::default()
     };
     for (id, variant) in &variants {
         let Some(t) = by_id.get(id) else { continue };
@@ -544,28 +734,35 @@ pub fn export(store: &Store, dir: &Path) -> Result<ExportReport> {
                 .or_default()
                 .push(t.key.clone());
         }
+        if !is_source || variant.status != Status::Approved {
+            manifest
+                .review
+                .entry(variant.locale.clone())
+                .or_default()
+                .insert(
+                    t.key.clone(),
+                    Review {
+                        status: variant.status,
+                        by: variant.reviewer.clone(),
+                        at: variant.reviewed_at.clone(),
+                        hash: source_hash(&variant.body),
+                        source: (!is_source).then(|| variant.source_hash.clone()),
+                    },
+                );
+        }
     }
-
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let mut written = Vec::new();
-    for (loc, text) in &files {
-        let path = dir.join(format!("{loc}.ftl"));
-        std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
-        written.push(path.display().to_string());
+    for by_status in manifest.status.values_mut() {
+        for keys in by_status.values_mut() {
+            keys.sort();
+        }
     }
-    let manifest_text = format!(
-        "# QuickReply template pack. `source` is the locale that defines the templates;\n\
-         # [status.LOCALE] lists variants that are not approved yet.\n{}",
-        toml::to_string(&manifest)
-            .map_err(|e| Error::Invalid(format!("cannot write pack.toml: {e}")))?
-    );
-    let manifest_path = dir.join(MANIFEST);
-    std::fs::write(&manifest_path, manifest_text).map_err(|e| Error::io(&manifest_path, e))?;
-    written.push(manifest_path.display().to_string());
-    Ok(ExportReport {
-        dir: dir.to_path_buf(),
-        source_locale,
-        files: written,
-        templates: templates.len(),
-    })
+    let files = files
+        .into_iter()
+        .map(|(locale, text)| PackFile {
+            name: format!("{locale}.ftl"),
+            locale,
+            text,
+        })
+        .collect();
+    Ok((Pack { files, manifest }, templates.len()))
 }

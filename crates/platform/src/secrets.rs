@@ -4,7 +4,9 @@
 use quickreply_core::ports::Secrets;
 use quickreply_core::{Error, Result};
 
-/// The service name entries are filed under; the user name is the provider's name.
+/// The service name entries are filed under; the user name is `provider:NAME` for a
+/// translation provider's API key, or the name as given when it is already namespaced
+/// (`git:HOST`, the team repository's token or ssh passphrase).
 const SERVICE: &str = "app.quickreply.desktop";
 
 /// The OS keyring.
@@ -13,7 +15,12 @@ pub struct OsKeyring;
 
 impl OsKeyring {
     fn entry(name: &str) -> Result<keyring::Entry> {
-        keyring::Entry::new(SERVICE, &format!("provider:{name}")).map_err(unavailable)
+        let user = if name.starts_with("git:") {
+            name.to_string()
+        } else {
+            format!("provider:{name}")
+        };
+        keyring::Entry::new(SERVICE, &user).map_err(unavailable)
     }
 }
 

@@ -89,6 +89,9 @@ pub enum Command {
     /// Import replies from Espanso or a spreadsheet
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Share the library with a team through a git repository
+    #[command(subcommand)]
+    Team(TeamCommand),
     /// Detect the language of a buyer's message (no TEXT: one message per stdin line)
     Detect {
         text: Option<String>,
@@ -96,6 +99,27 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TeamCommand {
+    /// Share this library: push it as the first commit of an empty (bare) git repository
+    Init {
+        /// A path or file:// URL of a bare repository, or a git://, https://, ssh:// or
+        /// user@host:path address
+        remote: String,
+    },
+    /// Make this empty library a clone of a team library
+    Join { remote: String },
+    /// Pull, merge per message and language, push
+    Sync,
+    /// The repository, last sync, pending changes and conflicts
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Read an https token (or the ssh key's passphrase) from stdin into the OS keyring
+    Credentials,
 }
 
 #[derive(Debug, Subcommand)]

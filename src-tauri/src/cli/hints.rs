@@ -47,6 +47,8 @@ pub fn hint(error: &Error) -> Option<String> {
         Error::Provider(MtError::Network { .. }) => {
             "check the provider's URL with `quickreply providers list`".into()
         }
+        Error::NotBound => "share it with `quickreply team init REMOTE`, or join a team library with `quickreply team join REMOTE` (on an empty library)".into(),
+        Error::Remote(_) => "see what is pending with `quickreply team status`; a token for https goes in with `quickreply team credentials`".into(),
         Error::Db(_) | Error::Migration(_) => {
             "the library database may be damaged or from a newer version; check --db / QUICKREPLY_DB".into()
         }

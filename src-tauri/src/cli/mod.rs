@@ -9,6 +9,7 @@ mod hints;
 mod imports;
 mod orders;
 mod packs;
+mod team;
 mod templates;
 mod translation;
 mod vars;
@@ -106,6 +107,7 @@ fn execute(path: &Path, command: Command, out: &mut Vec<u8>) -> Result<()> {
         } => translation::translate(path, &key, &to, provider.as_deref(), json, out),
         Command::Review(command) => translation::review(path, command, out),
         Command::Detect { text, json } => detect::run(path, text, json, out),
+        Command::Team(command) => team::run(path, command, out),
         Command::Palette | Command::Library => Err(Error::Invalid(
             "`palette` and `library` are handled by the app, not the CLI".into(),
         )),

@@ -99,6 +99,16 @@ const ADVICE: &[(&[Code], &str, &str)] = &[
         "回复库文件可能已损坏，或来自更新的版本。",
     ),
     (
+        &[Code::TeamRemote],
+        "Your changes are kept and go out with the next successful sync; check the network, the address in Settings → Team, and your access to the repository",
+        "你的修改已保留，下次同步成功时会发送；请检查网络、设置 → 团队 中的仓库地址以及你对该仓库的权限。",
+    ),
+    (
+        &[Code::TeamNotBound],
+        "Bind the library to a team repository in Settings → Team, or join one",
+        "请在 设置 → 团队 中将回复库绑定到团队仓库，或加入一个团队仓库。",
+    ),
+    (
         &[Code::Ftl],
         "Fix the text at the line and column shown",
         "请按行号和列号修正文本。",

@@ -21,6 +21,7 @@ pub mod providers;
 pub mod review;
 pub mod settings;
 pub mod setup;
+pub mod team;
 pub mod templates;
 pub mod vars;
 

@@ -90,7 +90,13 @@ impl Store {
                 locales.join(", ")
             )));
         };
-        if target == template.source_locale {
+        // A source text is reviewed only when a team sync left it `needs_review` (two people
+        // changed it at once): approving it settles the conflict.
+        let source_to_settle = verdict == Status::Approved
+            && variants
+                .iter()
+                .any(|v| v.locale == target && v.status == Status::NeedsReview);
+        if target == template.source_locale && !source_to_settle {
             return Err(Error::Invalid(format!(
                 "{target} is the source language of '{key}': only translations are reviewed"
             )));

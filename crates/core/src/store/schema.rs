@@ -4,7 +4,7 @@ use rusqlite_migration::{M, Migrations};
 
 /// All migrations, oldest first.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)])
 }
 
 const V1: &str = r"
@@ -182,6 +182,29 @@ CREATE TABLE order_presets (
 ) WITHOUT ROWID;
 ";
 
+/// The team library: conflicts a sync found, kept until someone approves or edits the text.
+/// The binding itself (remote, clone, last sync) lives in `settings` under `team.*`.
+const V5: &str = r"
+CREATE TABLE team_conflicts (
+    template_key  TEXT NOT NULL,
+    locale        TEXT NOT NULL,
+    kind          TEXT NOT NULL CHECK (kind IN ('both_edited','deleted_edited')),
+    kept          TEXT NOT NULL,                    -- the text the library keeps
+    other         TEXT NOT NULL,                    -- the other side's text ('' when deleted)
+    other_author  TEXT,
+    found_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+    PRIMARY KEY (template_key, locale)
+) WITHOUT ROWID;
+
+-- A conflict is resolved by whoever approves or edits that text afterwards, whichever way
+-- (review window, editor, CLI, a later sync).
+CREATE TRIGGER team_conflict_resolved AFTER UPDATE OF body, status ON variants
+WHEN NEW.status = 'approved' OR OLD.body IS NOT NEW.body BEGIN
+    DELETE FROM team_conflicts WHERE locale = NEW.locale
+        AND template_key = (SELECT key FROM templates WHERE id = NEW.template_id);
+END;
+";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,6 +229,6 @@ mod tests {
         let version: i64 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
-        assert_eq!(version, 4);
+        assert_eq!(version, 5);
     }
 }

@@ -417,6 +417,56 @@ pub(crate) mod write {
         .optional()
     }
 
+    /// A variant as a review record compares it: text, title, verdict and reviewer.
+    pub(crate) fn variant_review(
+        tx: &Transaction<'_>,
+        template_id: i64,
+        locale: &str,
+    ) -> rusqlite::Result<Option<ReviewState>> {
+        tx.prepare_cached(
+            "SELECT body, title, status, source_hash, reviewer, reviewed_at FROM variants
+             WHERE template_id = ?1 AND locale = ?2",
+        )?
+        .query_row(params![template_id, locale], |r| {
+            let status: String = r.get(2)?;
+            Ok(ReviewState {
+                body: r.get(0)?,
+                title: r.get(1)?,
+                status: status.parse().unwrap_or(Status::NeedsReview),
+                source_hash: r.get(3)?,
+                reviewer: r.get(4)?,
+                reviewed_at: r.get(5)?,
+            })
+        })
+        .optional()
+    }
+
+    /// What [`variant_review`] reads.
+    #[derive(Debug)]
+    pub(crate) struct ReviewState {
+        pub body: String,
+        pub title: Option<String>,
+        pub status: Status,
+        pub source_hash: String,
+        pub reviewer: Option<String>,
+        pub reviewed_at: Option<String>,
+    }
+
+    /// Sets who gave a variant's verdict, and when.
+    pub(crate) fn set_reviewer(
+        tx: &Transaction<'_>,
+        template_id: i64,
+        locale: &str,
+        reviewer: Option<&str>,
+        reviewed_at: Option<&str>,
+    ) -> rusqlite::Result<()> {
+        tx.prepare_cached(
+            "UPDATE variants SET reviewer = ?3, reviewed_at = ?4 WHERE template_id = ?1 AND locale = ?2",
+        )?
+        .execute(params![template_id, locale, reviewer, reviewed_at])?;
+        Ok(())
+    }
+
     /// Every locale a template has a text in.
     pub(crate) fn locales_of(
         tx: &Transaction<'_>,
