@@ -58,6 +58,11 @@ const COMMANDS: &[&str] = &[
     "active_order",
     "set_active_order",
     "copy_text",
+    "team_status",
+    "team_sync",
+    "team_init",
+    "team_join",
+    "team_set_token",
 ];
 
 fn main() {

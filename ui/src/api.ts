@@ -38,6 +38,10 @@ export type Preset = Ipc.Preset;
 export type RowError = Ipc.RowError;
 export type LateOrder = Ipc.LateOrder;
 export type LateReason = Ipc.LateReason;
+// team library (Settings → Team)
+export type TeamStatus = Ipc.TeamStatus;
+export type TeamConflict = Ipc.TeamConflict;
+export type SyncReport = Ipc.SyncReport;
 
 export interface ApiError {
   code: string;
@@ -125,6 +129,12 @@ export const api = {
   ordersLate: () => call<LateOrder[]>("orders_late"),
   /** The order the palette fills replies with (null: none chosen). */
   activeOrder: () => call<Order | null>("active_order"),
+  // team library
+  teamStatus: () => call<TeamStatus>("team_status"),
+  teamSync: () => call<SyncReport>("team_sync"),
+  teamInit: (remote: string) => call<SyncReport>("team_init", { remote }),
+  teamJoin: (remote: string) => call<SyncReport>("team_join", { remote }),
+  teamSetToken: (token: string) => call<void>("team_set_token", { token }),
   setActiveOrder: (orderId: string | null) => call<null>("set_active_order", { orderId }),
   copyText: (text: string) => call<null>("copy_text", { text }),
   /** The view a library window was opened for and has not shown yet (taken: asked once). */
@@ -140,6 +150,7 @@ export const EVENT_REVIEW_CHANGED = "review-changed";
 export const EVENT_PASTE_FAILED = "paste-failed";
 export const EVENT_LIBRARY_CHANGED = "library-changed";
 export const EVENT_LIBRARY_OPEN = "library-open";
+export const EVENT_TEAM_STATUS = "team-status";
 
 /** The last paste failed after the palette hid (the target window closed, the keystroke was refused…). */
 export function onPasteFailed(cb: (failure: PasteFailure) => void): Promise<UnlistenFn> {
@@ -163,4 +174,9 @@ export function onLibraryChanged(cb: () => void): Promise<UnlistenFn> {
 /** Show the library window on a view (the palette's Ctrl+E, the tray, `quickreply library`). */
 export function onLibraryOpen(cb: (open: Lib.LibraryOpen) => void): Promise<UnlistenFn> {
   return listen<Lib.LibraryOpen>(EVENT_LIBRARY_OPEN, (e) => cb(e.payload));
+}
+
+/** A team sync ran (on start, on the timer, after a save, on demand): the new status. */
+export function onTeamStatus(cb: (status: TeamStatus) => void): Promise<UnlistenFn> {
+  return listen<TeamStatus>(EVENT_TEAM_STATUS, (e) => cb(e.payload));
 }

@@ -1,6 +1,6 @@
 // The settings window against a fake backend.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ProviderConfig, Settings } from "../src/api";
+import type { ProviderConfig, Settings, SyncReport, TeamStatus } from "../src/api";
 import { getLang, setLang } from "../src/i18n";
 import { mountSettings } from "../src/settings/view";
 import { fakeBackend, mountRoot, press, q, qa, tick, type } from "./support/dom";
@@ -21,9 +21,16 @@ const PROVIDERS: ProviderConfig[] = [
   { name: "local-llm", kind: "openai", url: "http://127.0.0.1:8080/v1", model: "qwen", formality: null, glossary: null, has_key: false },
 ];
 
+const UNBOUND: TeamStatus = { bound: false, remote: null, last_sync: null, last_error: null, pending: 0, unpushed: false, conflicts: [], role: "solo", sync_minutes: 5 };
+const REMOTE = "https://git.example.com/lotus/replies.git";
+const CONFLICT = { key: "where-is-my-order", locale: "ar", kind: "both_edited", kept: "نص أ", other: "نص ب", other_author: "Aisha" } as const;
+
+type TeamOpts = { status?: TeamStatus; sync?: () => SyncReport; init?: (remote: string) => SyncReport };
+
 let backend: ReturnType<typeof fakeBackend> | null = null;
 
-function start(opts: { save?: (s: Settings) => Settings; uiLanguage?: string; setupFails?: boolean } = {}) {
+function start(opts: { save?: (s: Settings) => Settings; uiLanguage?: string; setupFails?: boolean; team?: TeamOpts } = {}) {
+  let team: TeamStatus = structuredClone(opts.team?.status ?? UNBOUND);
   setLang("en");
   backend = fakeBackend((cmd, args) => {
     switch (cmd) {
@@ -40,6 +47,22 @@ function start(opts: { save?: (s: Settings) => Settings; uiLanguage?: string; se
       case "test_provider":
         return "ok: 5 of 500 characters used";
       case "set_default_provider":
+        return null;
+      case "team_status":
+        return structuredClone(team);
+      case "team_init": {
+        const report = opts.team?.init ? opts.team.init(args.remote) : { changed_here: 0, sent: 12, conflicts: [], notices: [] };
+        team = { ...team, bound: true, remote: args.remote, last_sync: new Date().toISOString() };
+        return report;
+      }
+      case "team_sync": {
+        const report = opts.team?.sync ? opts.team.sync() : { changed_here: 0, sent: 0, conflicts: [], notices: [] };
+        team = { ...team, conflicts: report.conflicts, pending: 0 };
+        return report;
+      }
+      case "team_set_token":
+        return null;
+      case "open_review":
         return null;
       case "open_setup":
         if (opts.setupFails) throw { code: "platform", message: "the library window could not be created" };
@@ -242,5 +265,72 @@ describe("settings", () => {
     await loaded(root);
     q<HTMLButtonElement>(root, "#run-setup").click();
     await vi.waitFor(() => expect(q(root, ".settings-footer .save-status").textContent).toBe("Could not open the setup: the library window could not be created"));
+  });
+});
+
+describe("settings → team", () => {
+  const teamNote = (root: HTMLElement) => q(root, ".team-note");
+
+  it("shares an unbound library: the address is required, then the status shows the repository", async () => {
+    const root = start();
+    await loaded(root);
+    await vi.waitFor(() => expect(q(root, "#team-remote")).not.toBeNull());
+    q<HTMLButtonElement>(root, "#team-init").click();
+    expect(teamNote(root).textContent).toBe("Enter the repository's address first.");
+    expect(backend!.calls.some((c) => c.cmd === "team_init")).toBe(false);
+    type(q<HTMLInputElement>(root, "#team-remote"), `  ${REMOTE} `);
+    q<HTMLButtonElement>(root, "#team-init").click();
+    await vi.waitFor(() => expect(q(root, ".team-status")).not.toBeNull());
+    expect(backend!.calls.find((c) => c.cmd === "team_init")!.args.remote).toBe(REMOTE);
+    expect(teamNote(root).textContent).toBe("Synced: 0 changes received, 12 sent.");
+    expect(q(root, ".team-status").textContent).toContain(REMOTE);
+    expect(q(root, ".team-status").textContent).toContain("just now");
+  });
+
+  it("a sync that brings a conflict says so and lists it, with the way to the review window", async () => {
+    const bound: TeamStatus = { ...UNBOUND, bound: true, remote: REMOTE, last_sync: "2026-11-30T08:00:00Z", pending: 2, role: "owner" };
+    const root = start({ team: { status: bound, sync: () => ({ changed_here: 3, sent: 2, conflicts: [CONFLICT], notices: [] }) } });
+    await loaded(root);
+    await vi.waitFor(() => expect(q(root, "#team-sync")).not.toBeNull());
+    expect(q(root, ".team-status").textContent).toContain("Owner: edits and approves");
+    q<HTMLButtonElement>(root, "#team-sync").click();
+    await vi.waitFor(() => expect(q(root, ".team-conflicts")).not.toBeNull());
+    expect(teamNote(root).className).toContain("status-error");
+    expect(teamNote(root).textContent).toBe("Synced: 3 changes received, 2 sent. 1 conflicts to review.");
+    expect(q(root, ".team-conflicts li").textContent).toBe("where-is-my-order · ar");
+    buttonText(root, "Open review").click();
+    expect(backend!.calls.some((c) => c.cmd === "open_review")).toBe(true);
+  });
+
+  it("a failed sync shows the host's words and keeps the status", async () => {
+    const bound: TeamStatus = { ...UNBOUND, bound: true, remote: REMOTE, last_sync: null, pending: 1 };
+    const root = start({
+      team: {
+        status: bound,
+        sync: () => {
+          throw { code: "remote", message: "the team repository could not be reached; your changes are kept" };
+        },
+      },
+    });
+    await loaded(root);
+    await vi.waitFor(() => expect(q(root, "#team-sync")).not.toBeNull());
+    expect(q(root, ".team-status").textContent).toContain("never");
+    q<HTMLButtonElement>(root, "#team-sync").click();
+    await vi.waitFor(() => expect(teamNote(root).className).toContain("status-error"));
+    expect(teamNote(root).textContent).toContain("could not be reached");
+    expect(q<HTMLButtonElement>(root, "#team-sync").disabled).toBe(false);
+  });
+
+  it("the token goes to the backend once and is not kept in the form", async () => {
+    const root = start();
+    await loaded(root);
+    await vi.waitFor(() => expect(q(root, "#team-token")).not.toBeNull());
+    const token = q<HTMLInputElement>(root, "#team-token");
+    expect(token.type).toBe("password");
+    type(token, "ghp_secret123");
+    buttonText(root, "Save token").click();
+    await vi.waitFor(() => expect(teamNote(root).textContent).toBe("Token saved in the system keyring."));
+    expect(backend!.calls.filter((c) => c.cmd === "team_set_token").map((c) => c.args.token)).toEqual(["ghp_secret123"]);
+    expect(q<HTMLInputElement>(root, "#team-token").value).toBe("");
   });
 });

@@ -8,6 +8,7 @@ mod hotkey;
 mod instance;
 mod language;
 mod state;
+mod team_sync;
 mod tray;
 mod windows;
 
@@ -174,6 +175,11 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
             commands::orders::active_order,
             commands::orders::set_active_order,
             commands::orders::copy_text,
+            commands::team::team_status,
+            commands::team::team_sync,
+            commands::team::team_init,
+            commands::team::team_join,
+            commands::team::team_set_token,
         ])
         .setup(move |app| {
             let handle = app.handle().clone();
@@ -189,6 +195,7 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
                 log::warn!("no tray icon: {e}");
             }
             listen_for_second_launch(&handle, &db_path);
+            team_sync::start(&handle);
             match open {
                 Open::Palette => windows::open(&handle, Window::Palette),
                 Open::Review => windows::open(&handle, Window::Review),

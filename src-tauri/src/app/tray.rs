@@ -2,6 +2,7 @@
 //! waiting per language), settings, quit — in the staff's UI language.
 
 use quickreply_core::app::settings::UiLang;
+use quickreply_core::app::team::TeamStatus;
 use tauri::menu::{CheckMenuItem, Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Manager, Wry};
@@ -46,6 +47,7 @@ struct Items {
     settings: MenuItem<Wry>,
     review: MenuItem<Wry>,
     library: MenuItem<Wry>,
+    team: MenuItem<Wry>,
     quit: MenuItem<Wry>,
 }
 
@@ -63,6 +65,8 @@ pub fn build(app: &AppHandle) -> tauri::Result<()> {
             None::<&str>,
         )?,
         library: MenuItem::with_id(app, "library", l.library, true, None::<&str>)?,
+        // The team status line; its text comes with the first status (team_sync).
+        team: MenuItem::with_id(app, "team", "", true, None::<&str>)?,
         quit: MenuItem::with_id(app, "quit", l.quit, true, None::<&str>)?,
     };
     let separator = PredefinedMenuItem::separator(app)?;
@@ -75,6 +79,7 @@ pub fn build(app: &AppHandle) -> tauri::Result<()> {
             &items.review,
             &items.settings,
             &separator,
+            &items.team,
             &items.quit,
         ],
     )?;
@@ -95,7 +100,7 @@ pub fn build(app: &AppHandle) -> tauri::Result<()> {
             let _ = pause.set_checked(*paused);
             log::info!("hotkey {}", if *paused { "paused" } else { "resumed" });
         }
-        "settings" => windows::open(app, Window::Settings),
+        "settings" | "team" => windows::open(app, Window::Settings),
         "review" => windows::open(app, Window::Review),
         "library" => windows::open(app, Window::Library),
         "quit" => app.exit(0),
@@ -133,6 +138,70 @@ pub fn refresh_review_count(app: &AppHandle) {
     }
 }
 
+/// The tray's team line: whether the library is shared, and if so what needs attention first
+/// (conflicts, then a failed sync, then changes waiting), else when it last synced.
+fn team_line(ui: UiLang, s: &TeamStatus) -> String {
+    let zh = ui == UiLang::ZhCn;
+    if !s.bound {
+        return if zh {
+            "团队：未共享"
+        } else {
+            "Team: not shared"
+        }
+        .to_string();
+    }
+    let conflicts = s.conflicts.len();
+    if conflicts > 0 {
+        return if zh {
+            format!("团队：{conflicts} 个冲突待审核")
+        } else {
+            format!("Team: {conflicts} conflicts to review")
+        };
+    }
+    if s.last_error.is_some() {
+        return match (zh, s.pending) {
+            (true, 0) => "团队：上次同步失败".to_string(),
+            (true, n) => format!("团队：上次同步失败，{n} 项更改待发送"),
+            (false, 0) => "Team: last sync failed".to_string(),
+            (false, n) => format!("Team: last sync failed, {n} changes waiting"),
+        };
+    }
+    if s.pending > 0 {
+        let n = s.pending;
+        return if zh {
+            format!("团队：{n} 项更改待发送")
+        } else {
+            format!("Team: {n} changes waiting")
+        };
+    }
+    // Local time of day (HH:MM) of the RFC 3339 instant; the raw text if it does not parse.
+    let when = s.last_sync.as_deref().map_or_else(String::new, |t| {
+        t.parse::<jiff::Timestamp>().map_or_else(
+            |_| t.to_string(),
+            |ts| {
+                ts.to_zoned(jiff::tz::TimeZone::system())
+                    .strftime("%H:%M")
+                    .to_string()
+            },
+        )
+    });
+    if zh {
+        format!("团队：已同步 {when}")
+    } else {
+        format!("Team: synced {when}")
+    }
+}
+
+/// Shows the team status in the tray (after every sync, and once at start).
+pub fn refresh_team(app: &AppHandle, status: &TeamStatus) {
+    if let Some(items) = app.try_state::<Items>() {
+        let _ = items
+            .team
+            .set_text(team_line(app.state::<AppState>().ui_lang(), status));
+        let _ = items.team.set_enabled(true);
+    }
+}
+
 /// Relabels every entry after the UI language changed in Settings.
 pub fn relabel(app: &AppHandle) {
     let Some(items) = app.try_state::<Items>() else {
@@ -144,6 +213,11 @@ pub fn relabel(app: &AppHandle) {
     let _ = items.settings.set_text(l.settings);
     let _ = items.quit.set_text(l.quit);
     let _ = items.library.set_text(l.library);
+    if let Ok(status) = quickreply_core::app::team::status(&app.state::<AppState>().library) {
+        let _ = items
+            .team
+            .set_text(team_line(app.state::<AppState>().ui_lang(), &status));
+    }
     let _ = items
         .review
         .set_text(review_label(l.review, &review_counts(app)));
@@ -156,7 +230,40 @@ pub fn relabel(app: &AppHandle) {
 
 #[cfg(test)]
 mod tests {
-    use super::review_label;
+    use super::{review_label, team_line};
+    use quickreply_core::app::settings::UiLang;
+    use quickreply_core::app::team::{TeamRole, TeamStatus};
+
+    fn status(bound: bool, pending: u64, error: Option<&str>) -> TeamStatus {
+        TeamStatus {
+            bound,
+            remote: bound.then(|| "https://example.com/shop/replies.git".into()),
+            last_sync: Some("2026-11-30T10:05:00Z".into()),
+            last_error: error.map(str::to_string),
+            pending,
+            unpushed: pending > 0,
+            conflicts: Vec::new(),
+            role: TeamRole::Solo,
+            sync_minutes: 5,
+        }
+    }
+
+    #[test]
+    fn the_team_line_says_what_needs_attention_first() {
+        assert_eq!(
+            team_line(UiLang::En, &status(false, 0, None)),
+            "Team: not shared"
+        );
+        assert_eq!(
+            team_line(UiLang::En, &status(true, 2, Some("unreachable"))),
+            "Team: last sync failed, 2 changes waiting"
+        );
+        assert_eq!(
+            team_line(UiLang::ZhCn, &status(true, 3, None)),
+            "团队：3 项更改待发送"
+        );
+        assert!(team_line(UiLang::En, &status(true, 0, None)).starts_with("Team: synced "));
+    }
 
     #[test]
     fn the_review_entry_shows_counts_per_language() {

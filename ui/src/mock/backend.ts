@@ -14,7 +14,7 @@
 //                 read once order_id is mapped, "missing" cannot be read, anything else a generic CSV
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
-import type { Settings } from "../api";
+import type { Settings, TeamStatus } from "../api";
 import { core } from "./core-fixture";
 import { ORDERS, params, settingsAnswer, sleep, store, uiLanguage } from "./data";
 import * as palette from "./palette";
@@ -25,6 +25,13 @@ import * as review from "./review";
 import { runScript } from "./script";
 
 type Args = Record<string, any>;
+
+const team: TeamStatus = { bound: false, remote: null, last_sync: null, last_error: null, pending: 0, unpushed: false, conflicts: [], role: "solo", sync_minutes: 5 };
+
+function bindTeam(remote: string) {
+  Object.assign(team, { bound: true, remote, last_sync: new Date().toISOString() });
+  return { changed_here: 0, sent: 0, conflicts: [], notices: [] };
+}
 
 /** Commands that do not wait for a machine-translation provider. */
 const COMMANDS: Record<string, (a: Args) => unknown> = {
@@ -52,6 +59,16 @@ const COMMANDS: Record<string, (a: Args) => unknown> = {
   list_providers: () => providers.list(),
   save_provider: (a) => providers.save(a as never),
   set_default_provider: (a) => providers.setDefault(a as never),
+  // Settings → Team (an unbound library until "Share" or "Join" is pressed)
+  team_status: () => structuredClone(team),
+  team_init: (a) => bindTeam(String(a.remote)),
+  team_join: (a) => bindTeam(String(a.remote)),
+  team_sync: () => {
+    if (!team.bound) throw { code: "invalid", message: "This library is not shared with a team yet." };
+    team.last_sync = new Date().toISOString();
+    return { changed_here: 0, sent: 0, conflicts: [], notices: [] };
+  },
+  team_set_token: () => null,
   // library window
   library_list: () => library.list(),
   library_search: (a) => library.search(a as never),

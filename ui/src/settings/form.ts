@@ -59,8 +59,8 @@ export class SettingsForm {
 
   constructor(
     private readonly root: HTMLElement,
-    /** Settings → Translation, made afresh from its own state on every call. */
-    private readonly translation: () => HTMLElement,
+    /** Settings → Translation and Team, made afresh from their own state on every call. */
+    private readonly sections: () => HTMLElement[],
   ) {}
 
   /** Build the form for `s` (what is stored). */
@@ -89,7 +89,7 @@ export class SettingsForm {
         this.startupSection(s),
         this.varsSection(s),
         this.ordersSection(s),
-        this.translation(),
+        this.sections(),
         this.setupSection(),
       ),
       h("footer", { class: "settings-footer" }, this.statusEl, this.saveBtn),

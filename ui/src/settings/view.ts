@@ -1,13 +1,18 @@
-// Settings window: the settings form (form.ts) with its Translation section (translation.ts).
-import { api, type ApiError } from "../api";
+// Settings window: the settings form (form.ts) with its Translation (translation.ts) and Team
+// (team.ts) sections.
+import { api, onTeamStatus, type ApiError } from "../api";
 import { h, replace } from "../h";
 import { t } from "../i18n";
 import { SettingsForm } from "./form";
+import { TeamSettings } from "./team";
 import { TranslationSettings } from "./translation";
 
 export function mountSettings(root: HTMLElement): void {
   const translation = new TranslationSettings();
-  const form = new SettingsForm(root, () => translation.render());
+  const team = new TeamSettings();
+  const form = new SettingsForm(root, () => [translation.render(), team.render()]);
+  // Background syncs (on start, on the timer, after a save) tell every window the new status.
+  void onTeamStatus((s) => team.update(s)).catch(() => undefined);
   replace(root, h("div", { class: "settings settings-loading" }, h("p", { class: "muted" }, t("settings.loading"))));
   document.addEventListener("keydown", (e) => {
     if ((e.ctrlKey || e.metaKey) && !e.altKey && e.code === "KeyS") {

@@ -46,6 +46,8 @@ fn changed(app: &AppHandle) {
     // The review queue and its tray count follow the library.
     let _ = app.emit(super::review::EVENT_REVIEW_CHANGED, ());
     crate::app::tray::refresh_review_count(app);
+    // A team library sends the change out a few seconds later.
+    crate::app::team_sync::soon();
 }
 
 /// Opens the library window on `request` (tray, `quickreply library`, Ctrl+E in the palette,

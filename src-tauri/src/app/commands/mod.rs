@@ -7,6 +7,7 @@ pub mod orders;
 pub mod palette;
 pub mod review;
 pub mod settings;
+pub mod team;
 
 use super::error::IpcResult;
 

@@ -20,6 +20,8 @@ pub const EVENT_REVIEW_CHANGED: &str = "review-changed";
 fn changed(app: &AppHandle) {
     let _ = app.emit(EVENT_REVIEW_CHANGED, ());
     crate::app::tray::refresh_review_count(app);
+    // An approval or an edit goes out to the team a few seconds later.
+    crate::app::team_sync::soon();
 }
 
 #[tauri::command]
