@@ -280,6 +280,20 @@ column: number,
  */
 message: string, };
 
+export type ReviewConflict = { 
+/**
+ * The other version's text; empty when the other side deleted the reply.
+ */
+other: string, 
+/**
+ * Who wrote it, when known.
+ */
+other_author: string | null, 
+/**
+ * The other side deleted the reply (the edit here was kept).
+ */
+deleted: boolean, };
+
 export type ReviewItem = { 
 /**
  * Template key.
@@ -316,7 +330,12 @@ provider: string | null,
 /**
  * Why it needs a look, when the importer or the translator knows.
  */
-problem: string | null, };
+problem: string | null, 
+/**
+ * Two people changed this text at once (a team sync): the version the library did not
+ * keep. Approving or editing the text settles it.
+ */
+conflict: ReviewConflict | null, };
 
 export type ReviewQueue = { 
 /**

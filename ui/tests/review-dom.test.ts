@@ -236,6 +236,31 @@ describe("review window", () => {
     expect(root.querySelectorAll(".review-row")).toHaveLength(3);
   });
 
+  it("shows a team conflict beside the kept text, as text; the other version can be taken into the editor", async () => {
+    const other = `<img src=x onerror="globalThis.pwned=1"> ${cases.other.body}`;
+    items[1].conflict = { other, other_author: "Aisha", deleted: false };
+    const root = await mount();
+    expect(q(root, ".conflict-box").hidden).toBe(true); // the first item has none
+    press("ArrowDown", { alt: true });
+    await vi.waitFor(() => expect(q(root, ".conflict-box").hidden).toBe(false));
+    const box = q(root, ".conflict-box");
+    expect(box.textContent).toContain("Aisha wrote another version");
+    const shownOther = q(box, ".conflict-other");
+    expect(shownOther.textContent).toBe(other);
+    expect(shownOther.querySelector("img")).toBeNull();
+    expect(shownOther.getAttribute("dir")).toBe("auto");
+    expect((globalThis as any).pwned).toBeUndefined();
+    [...box.querySelectorAll<HTMLButtonElement>("button")].find((b) => b.textContent === "Use the other version")!.click();
+    expect(editorOf(q(root, "#editor")).value).toBe(other);
+    expect(q(root, ".row-edited")).not.toBeNull();
+
+    // deleted on the other side: said in words, nothing to take over
+    items[1].conflict = { other: "", other_author: null, deleted: true };
+    await emit("review-changed");
+    await vi.waitFor(() => expect(q(root, ".conflict-box").textContent).toContain("A colleague deleted this reply"));
+    expect(q(root, ".conflict-box button")).toBeNull();
+  });
+
   it("shows a friendly empty state", async () => {
     items = [];
     const root = mountRoot();

@@ -22,6 +22,7 @@ const item = (key: string, locale: string, status: Status = "machine"): ReviewIt
   source_body: "x",
   provider: null,
   problem: null,
+  conflict: null,
 });
 
 describe("review: text direction", () => {

@@ -28,7 +28,7 @@ use quickreply_core::app::setup::{SetupAnswers, SetupState};
 use quickreply_core::app::team::{SyncReport, TeamConflict, TeamRole, TeamStatus};
 use quickreply_core::error::{Code, FtlError, RowError};
 use quickreply_core::orders::{Format, Order, Preset};
-use quickreply_core::store::review::ReviewItem;
+use quickreply_core::store::review::{ReviewConflict, ReviewItem};
 use quickreply_core::store::{DeletedTemplate, HistoryEntry, Status};
 use quickreply_core::team::ConflictKind;
 use quickreply_core::translate::{ProviderConfig, ProviderKind};
@@ -53,6 +53,7 @@ fn declarations() -> String {
         PasteRequest::decl(&config),
         PasteFailure::decl(&config),
         FtlError::decl(&config),
+        ReviewConflict::decl(&config),
         ReviewItem::decl(&config),
         ReviewQueue::decl(&config),
         ReviewPreview::decl(&config),

@@ -21,6 +21,7 @@ function item(tpl: FixtureTemplate, locale: string, status: Status, body: string
     source_body: src.body,
     provider,
     problem: core.find(tpl.key, locale, null, body)?.problem ?? null,
+    conflict: null,
   };
 }
 

@@ -11,6 +11,10 @@ export class DetailPane {
   readonly statusEl = h("span", { class: "review-status" });
   readonly metaEl = h("div", { class: "review-meta" });
   readonly problemEl = h("div", { class: "problem-box", role: "note", hidden: true });
+  /** A team conflict: the version the library did not keep, beside the one it did. */
+  readonly conflictEl = h("div", { class: "problem-box conflict-box", role: "note", hidden: true });
+  /** Puts the other version into the editor (set by the window). */
+  onUseOther: (text: string) => void = () => undefined;
   readonly sourceLabel = h("div", { class: "col-label", id: "src-label" });
   readonly sourceBody = h("div", { class: "source-body", dir: "auto", "aria-labelledby": "src-label", tabIndex: 0 });
   readonly editorLabel = h("div", { class: "col-label", id: "editor-label" });
@@ -31,6 +35,7 @@ export class DetailPane {
       item.provider ? h("span", { class: "meta-provider" }, t("review.head.provider", { provider: item.provider })) : null,
     );
     this.renderProblem(item);
+    this.renderConflict(item);
     this.sourceLabel.textContent = t("review.source.label", { lang: langLabel(item.source_locale) });
     this.editorLabel.textContent = t("review.translation.label", { lang: langLabel(item.locale) });
     this.sourceBody.textContent = item.source_body;
@@ -51,6 +56,25 @@ export class DetailPane {
             h("div", { class: "problem-text", dir: "auto" }, item.problem),
           ]
         : null,
+    );
+  }
+
+  renderConflict(item: ReviewItem): void {
+    const c = item.conflict;
+    this.conflictEl.hidden = !c;
+    if (!c) return void replace(this.conflictEl, null);
+    const who = c.other_author ?? t("review.conflict.someone");
+    replace(
+      this.conflictEl,
+      h("div", { class: "problem-title" }, h("span", { "aria-hidden": "true" }, "⇄ "), t("review.conflict.title")),
+      c.deleted
+        ? h("p", { class: "problem-text" }, t("review.conflict.deleted", { who }))
+        : [
+            h("p", { class: "problem-text" }, t("review.conflict.other", { who })),
+            // Text, never HTML; the buyer's script decides its direction.
+            h("div", { class: "conflict-other source-body", dir: "auto", lang: item.locale }, c.other),
+            h("button", { type: "button", class: "btn", onclick: () => this.onUseOther(c.other) }, t("review.conflict.use")),
+          ],
     );
   }
 

@@ -45,6 +45,10 @@ export class ReviewWindow {
     this.queuePane = new QueuePane(this);
     this.translate = new TranslatePanel(this);
     this.detailEl = this.buildDetail();
+    this.detail.onUseOther = (text) => {
+      this.editor.value = text;
+      this.onEdit();
+    };
   }
 
   // ---------------------------------------------------------------- layout
@@ -60,6 +64,7 @@ export class ReviewWindow {
         h("header", { class: "review-head" }, h("h2", { class: "review-h2" }, d.titleEl), d.statusEl),
         d.metaEl,
         d.problemEl,
+        d.conflictEl,
         this.order.el,
         h(
           "div",
@@ -246,10 +251,11 @@ export class ReviewWindow {
       this.showItem();
       this.bar.message = keep;
       this.bar.render();
-    } else if (item.body !== prevItem.body || item.status !== prevItem.status || item.problem !== prevItem.problem) {
+    } else if (item.body !== prevItem.body || item.status !== prevItem.status || item.problem !== prevItem.problem || item.conflict?.other !== prevItem.conflict?.other) {
       // Changed elsewhere (the CLI, another window): refresh unless the reviewer is editing it.
       this.detail.renderStatus(item);
       this.detail.renderProblem(item);
+      this.detail.renderConflict(item);
       if (!this.editor.hasDraft(itemId(item))) {
         this.editor.value = item.body;
         void this.preview.run();

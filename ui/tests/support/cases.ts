@@ -36,6 +36,7 @@ export function reviewItem(tpl: FixtureTemplate, v: FixtureVariant): ReviewItem 
     source_body: src.body,
     provider: v.status === "machine" ? "deepl" : null,
     problem: preview?.problem ?? null,
+    conflict: null,
   };
 }
 

@@ -27,7 +27,26 @@ pub struct ReviewItem {
     pub provider: Option<String>,
     /// Why it needs a look, when the importer or the translator knows.
     pub problem: Option<String>,
+    /// Two people changed this text at once (a team sync): the version the library did not
+    /// keep. Approving or editing the text settles it.
+    pub conflict: Option<ReviewConflict>,
 }
+
+/// The other side of a team conflict, shown beside the text the library kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct ReviewConflict {
+    /// The other version's text; empty when the other side deleted the reply.
+    pub other: String,
+    /// Who wrote it, when known.
+    pub other_author: Option<String>,
+    /// The other side deleted the reply (the edit here was kept).
+    pub deleted: bool,
+}
+
+/// Which variants wait for a reviewer: translations not approved yet, and any text (a source
+/// text too) that a team sync left `needs_review` because two people changed it at once.
+const WAITING: &str = "v.status IN ('machine', 'needs_review', 'stale')
+     AND (v.locale <> t.source_locale OR v.status = 'needs_review')";
 
 impl Store {
     /// Every translation that is `machine`, `needs_review` or `stale`, by key then locale.
@@ -36,12 +55,16 @@ impl Store {
     /// Database failure.
     pub fn review_queue(&self) -> Result<Vec<ReviewItem>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT t.key, t.title, v.locale, v.status, v.body, t.source_locale, s.body, v.provider, v.problem
-             FROM variants v
-             JOIN templates t ON t.id = v.template_id
-             JOIN variants s ON s.template_id = t.id AND s.locale = t.source_locale
-             WHERE v.locale <> t.source_locale AND v.status IN ('machine', 'needs_review', 'stale')
-             ORDER BY t.key, v.locale",
+            &format!(
+                "SELECT t.key, t.title, v.locale, v.status, v.body, t.source_locale, s.body, v.provider, v.problem,
+                        c.other, c.other_author, c.kind
+                 FROM variants v
+                 JOIN templates t ON t.id = v.template_id
+                 JOIN variants s ON s.template_id = t.id AND s.locale = t.source_locale
+                 LEFT JOIN team_conflicts c ON c.template_key = t.key AND c.locale = v.locale
+                 WHERE {WAITING}
+                 ORDER BY t.key, v.locale"
+            ),
         )?;
         let rows = stmt.query_map([], |r| {
             let status: String = r.get(3)?;
@@ -55,6 +78,15 @@ impl Store {
                 source_body: r.get(6)?,
                 provider: r.get(7)?,
                 problem: r.get(8)?,
+                conflict: match r.get::<_, Option<String>>(9)? {
+                    Some(other) => Some(ReviewConflict {
+                        other,
+                        other_author: r.get(10)?,
+                        deleted: r.get::<_, Option<String>>(11)?.as_deref()
+                            == Some("deleted_edited"),
+                    }),
+                    None => None,
+                },
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -200,11 +232,11 @@ impl Store {
     /// # Errors
     /// Database failure.
     pub fn review_counts(&self) -> Result<Vec<(String, u64)>> {
-        let mut stmt = self.conn().prepare_cached(
+        let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT v.locale, count(*) FROM variants v JOIN templates t ON t.id = v.template_id
-             WHERE v.locale <> t.source_locale AND v.status IN ('machine', 'needs_review', 'stale')
-             GROUP BY v.locale ORDER BY v.locale",
-        )?;
+                 WHERE {WAITING}
+                 GROUP BY v.locale ORDER BY v.locale"
+        ))?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -277,6 +309,52 @@ mod tests {
         assert_eq!(keys, vec![("bye", "ar"), ("hi", "ar"), ("hi", "ru")]);
         assert_eq!(queue[1].source_body, "Hello { $buyer_name }");
         assert_eq!(queue[1].status, Status::NeedsReview);
+    }
+
+    /// A team sync that found two edits of one text leaves it `needs_review` with the other
+    /// version in `team_conflicts`: the queue shows it (a source text too) with that version,
+    /// and approving settles it.
+    #[test]
+    fn team_conflicts_wait_in_the_queue_with_the_other_version() {
+        let mut store = store();
+        store.review("hi", "ar", Status::Approved, None).unwrap();
+        store
+            .conn()
+            .execute_batch(
+                "UPDATE variants SET status = 'needs_review'
+                     WHERE locale = 'en' AND template_id = (SELECT id FROM templates WHERE key = 'bye');
+                 INSERT INTO team_conflicts (template_key, locale, kind, kept, other, other_author)
+                     VALUES ('bye', 'en', 'both_edited', 'Bye', 'Goodbye <b>now</b>', 'Aisha');",
+            )
+            .unwrap();
+        let queue = store.review_queue().unwrap();
+        let source = queue
+            .iter()
+            .find(|i| i.key == "bye" && i.locale == "en")
+            .expect("the source text in conflict waits for review");
+        let conflict = source.conflict.as_ref().unwrap();
+        assert_eq!(conflict.other, "Goodbye <b>now</b>");
+        assert_eq!(conflict.other_author.as_deref(), Some("Aisha"));
+        assert!(!conflict.deleted);
+        assert!(
+            queue
+                .iter()
+                .filter(|i| i.key != "bye" || i.locale != "en")
+                .all(|i| i.conflict.is_none())
+        );
+        let counts = store.review_counts().unwrap();
+        assert!(counts.contains(&("en".to_string(), 1)), "{counts:?}");
+
+        store
+            .review("bye", "en", Status::Approved, Some("mei"))
+            .unwrap();
+        let queue = store.review_queue().unwrap();
+        assert!(!queue.iter().any(|i| i.key == "bye" && i.locale == "en"));
+        let left: i64 = store
+            .conn()
+            .query_row("SELECT count(*) FROM team_conflicts", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(left, 0, "approving settles the conflict");
     }
 
     #[test]
