@@ -63,6 +63,7 @@ const COMMANDS: &[&str] = &[
     "team_init",
     "team_join",
     "team_set_token",
+    "team_set_sync_minutes",
 ];
 
 fn main() {

@@ -17,6 +17,8 @@ import argparse
 import json
 import re
 import shutil
+import sqlite3
+import subprocess
 import sys
 import time
 import traceback
@@ -593,6 +595,85 @@ class Cases:
             wd.wait_gone(tid("orders-active-id"), 5, "the active order to clear")
         self.shot("d-done")
 
+    def case_t_team_sync_between_two_apps(self) -> None:
+        """Two running apps (two data directories) share one bare git repository: a reply saved
+        in this app's library window goes out by itself after the save, the other app pulls it
+        on its own timer, and its palette pastes it into Chromium."""
+        s, wd = self.s, self.wd
+        bare = s.tmp / "team.git"
+        subprocess.run(["git", "init", "--bare", "-q", "-b", "main", str(bare)], check=True, timeout=30)
+        s.cli("team", "init", str(bare))
+        db_b = s.tmp / "lib-b" / "library.sqlite3"
+        db_b.parent.mkdir(parents=True)
+
+        def cli_b(*args: str) -> str:
+            r = subprocess.run([str(s.bin), "--db", str(db_b), *args], env={**s.env, "DISPLAY": ""},
+                               capture_output=True, text=True, timeout=60)
+            if r.returncode != 0:
+                raise E2EError(f"quickreply --db B {' '.join(args)} failed ({r.returncode}): {r.stderr.strip()}")
+            return r.stdout
+        cli_b("team", "join", str(bare))
+        # Shop variables are each desktop's own (never in the repository): with the shop's
+        # name set, the second app does not open its first-run setup over the test.
+        cli_b("vars", "set", "shop_name", "Desert Rose")
+        # Settings → Team → "Sync every 1 minute" in the other app, stored before it starts.
+        with sqlite3.connect(db_b) as db:
+            db.execute("INSERT OR REPLACE INTO settings (name, value) VALUES ('team.sync_minutes', '1')")
+        log_b = s.tmp / "app-b.log"
+        with open(log_b, "wb") as f:
+            app_b = subprocess.Popen([str(s.bin)], env={**s.env, "QUICKREPLY_DB": str(db_b)},
+                                     stdin=subprocess.DEVNULL, stdout=f, stderr=subprocess.STDOUT,
+                                     start_new_session=True)
+        s.procs["app-b"] = app_b
+        b_status = lambda: json.loads(cli_b("team", "status", "--json"))  # noqa: E731
+        first = wait_for(lambda: b_status().get("last_sync"), 30, 0.5, "the other app's first sync")
+
+        # Write a new reply in this app's library window and save it.
+        marker = f"Shared by the team {int(time.time()) % 100000}"
+        self.to_library()
+        self.show_list()
+        wd.chord(Keys.CONTROL, "n")
+        title = wd.wait_css(tid("editor-title"), 5, "the editor after Ctrl+N")
+        title.click()
+        title.send_keys("Team sync check")
+        key = wd.find(tid("editor-key"))
+        wait_equal(lambda: key.value, "team-sync-check", 5, "the key suggested from the title")
+        cm = wd.find(tid("editor-text-en") + " .cm-content")
+        cm.click()
+        cm.send_keys(marker)
+        wait_equal(lambda: cm.text.strip(), marker, 3, "the editor to hold the text")
+        wd.wait_enabled(tid("editor-save"), True, 5).click()
+        self.wait_row("team-sync-check")
+
+        def pushed():
+            r = subprocess.run(["git", "--git-dir", str(bare), "show", "main:en.ftl"],
+                               capture_output=True, text=True, timeout=30)
+            return r.returncode == 0 and marker in r.stdout
+        wait_for(pushed, 60, 0.5, "the saved reply to reach the team repository (sync after save)")
+        log("  pushed to the team repository by the app after the save")
+
+        def pulled():
+            return b_status().get("last_sync") != first and any(
+                t["key"] == "team-sync-check" for t in json.loads(cli_b("templates", "list", "--json")))
+        wait_for(pulled, 150, 1, "the other app to pull the reply on its timer (every minute)")
+        log("  pulled by the other app")
+
+        # The other app's palette finds the reply and pastes it into Chromium.
+        s.clear_console()
+        s.set_clipboard("clipboard before")
+        cli_b("palette")
+        wait_for(lambda: s.palette_active(), 10, 0.05, "the other app's palette to be active")
+        s.xdotool("type", "--delay", "30", "team sync check")
+        time.sleep(0.6)
+        s.xdotool("key", "Return")
+        text = s.wait_console_change("", timeout=10)
+        time.sleep(0.15)
+        check_eq(s.console_text(), marker, "the text the other app pasted")
+        wait_for(lambda: s.clipboard() == "clipboard before", 3, 0.02, "clipboard restore")
+        check(b"pasted team-sync-check (en)" in log_b.read_bytes(),
+              "the paste came from another app than the second one (no 'pasted team-sync-check' in its log)")
+        log(f"  pasted by the other app: {text!r}")
+
 
 CASES = [
     ("s", "smoke: the library window through WebDriver", Cases.case_s_smoke),
@@ -601,6 +682,8 @@ CASES = [
     ("c", "import an Espanso match file through the dialog", Cases.case_c_import_espanso),
     ("d", "import a Shopee XLSX in the Orders view, paste its tracking number from the palette",
      Cases.case_d_orders_view_active_order),
+    ("t", "two running apps share one git repository: saved in one, pasted from the other's palette",
+     Cases.case_t_team_sync_between_two_apps),
 ]
 
 

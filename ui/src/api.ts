@@ -135,6 +135,7 @@ export const api = {
   teamInit: (remote: string) => call<SyncReport>("team_init", { remote }),
   teamJoin: (remote: string) => call<SyncReport>("team_join", { remote }),
   teamSetToken: (token: string) => call<void>("team_set_token", { token }),
+  teamSetSyncMinutes: (minutes: number) => call<TeamStatus>("team_set_sync_minutes", { minutes }),
   setActiveOrder: (orderId: string | null) => call<null>("set_active_order", { orderId }),
   copyText: (text: string) => call<null>("copy_text", { text }),
   /** The view a library window was opened for and has not shown yet (taken: asked once). */

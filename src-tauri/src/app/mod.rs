@@ -180,6 +180,7 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
             commands::team::team_init,
             commands::team::team_join,
             commands::team::team_set_token,
+            commands::team::team_set_sync_minutes,
         ])
         .setup(move |app| {
             let handle = app.handle().clone();

@@ -7,7 +7,7 @@ import { api, type ApiError, type TeamStatus, type SyncReport } from "../api";
 import { h, replace } from "../h";
 import { getLang, t } from "../i18n";
 
-type Busy = "" | "init" | "join" | "sync" | "token";
+type Busy = "" | "init" | "join" | "sync" | "token" | "minutes";
 type Note = { kind: "ok" | "error" | "info"; text: string } | null;
 
 /** "3 minutes ago" / "just now" / the date, for the last sync. */
@@ -142,6 +142,21 @@ export class TeamSettings {
         : null,
       h(
         "div",
+        { class: "field" },
+        h("label", { class: "field-label", for: "team-minutes" }, t("settings.team.every")),
+        h("input", {
+          id: "team-minutes",
+          class: "input input-short",
+          type: "number",
+          min: 1,
+          max: 1440,
+          step: 1,
+          value: String(s.sync_minutes),
+          onchange: (e: Event) => void this.setMinutes((e.target as HTMLInputElement).value),
+        }),
+      ),
+      h(
+        "div",
         { class: "row-actions" },
         h("button", { type: "button", class: "btn btn-primary", id: "team-sync", disabled: this.busy !== "", onclick: () => void this.sync() }, t("settings.team.syncNow")),
       ),
@@ -216,6 +231,15 @@ export class TeamSettings {
     return this.run("sync", t("settings.team.syncing"), async () => {
       const report = await api.teamSync();
       return { kind: report.conflicts.length ? "error" : "ok", text: reportText(report) };
+    });
+  }
+
+  private setMinutes(value: string): Promise<void> {
+    const minutes = Number(value);
+    return this.run("minutes", t("settings.saving"), async () => {
+      // The core checks the range and says what is allowed.
+      this.status = await api.teamSetSyncMinutes(Number.isInteger(minutes) ? minutes : 0);
+      return { kind: "ok", text: t("settings.team.everySaved", { minutes }) };
     });
   }
 

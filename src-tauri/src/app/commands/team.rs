@@ -41,3 +41,12 @@ pub async fn team_set_token(app: AppHandle, token: String) -> IpcResult<()> {
     })
     .await
 }
+
+/// Settings → Team: minutes between automatic syncs (the core checks the range).
+#[tauri::command(async)]
+pub fn team_set_sync_minutes(state: State<'_, AppState>, minutes: u32) -> IpcResult<TeamStatus> {
+    state.run(|library| {
+        team::set_sync_minutes(library, minutes)?;
+        team::status(library)
+    })
+}
