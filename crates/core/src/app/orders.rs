@@ -81,13 +81,14 @@ pub fn import_with(library: &Library, file: &Path, options: &ImportOptions) -> R
     let presets = library.store().order_presets()?;
     let preset = named_preset(options, &presets)?;
     let days = super::settings::load(library)?.order_retention_days;
-    let started = library.store().now()?;
     // The file is read on one thread and written on this one as it is read, in one
     // transaction that commits only once the whole file was read: a million-row file then
     // takes about as long as the slower of the two, not their sum.
     let (send, batches) = std::sync::mpsc::sync_channel::<Vec<orders::Order>>(4);
     let read_with = read_options(options, preset, &presets, None);
-    let (summary, (parsed, imported)) = std::thread::scope(|scope| {
+    // Orders past the retention go in the same transaction, before the new ones arrive.
+    let purge_before = cutoff(today(), days);
+    let (summary, purged, (parsed, imported)) = std::thread::scope(|scope| {
         let reader = scope.spawn(move || {
             let mut take = |batch| {
                 send.send(batch)
@@ -96,22 +97,21 @@ pub fn import_with(library: &Library, file: &Path, options: &ImportOptions) -> R
             orders::read_file_in_batches(file, &read_with, &mut take)
         });
         // `batches` is moved into the writer, so a failed write drops it and the reader stops.
-        library.store().upsert_order_batches(batches, |imported| {
-            let parsed = reader
-                .join()
-                .map_err(|_| Error::Invalid(format!("reading {} failed", file.display())))??;
-            if imported == 0 && !parsed.errors.is_empty() {
-                return Err(Error::NoValidRows {
-                    path: file.to_path_buf(),
-                    rows: parsed.errors,
-                });
-            }
-            Ok((parsed, imported))
-        })
+        library
+            .store()
+            .upsert_order_batches(batches, Some(&purge_before), |imported| {
+                let parsed = reader
+                    .join()
+                    .map_err(|_| Error::Invalid(format!("reading {} failed", file.display())))??;
+                if imported == 0 && !parsed.errors.is_empty() {
+                    return Err(Error::NoValidRows {
+                        path: file.to_path_buf(),
+                        rows: parsed.errors,
+                    });
+                }
+                Ok((parsed, imported))
+            })
     })?;
-    let purged = library
-        .store()
-        .purge_orders_before(&cutoff(today(), days), Some(&started))?;
     if let Some(name) = options.save_preset.as_deref() {
         let name = name.trim();
         if name.is_empty() {

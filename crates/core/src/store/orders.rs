@@ -45,6 +45,12 @@ const UPSERT: &str = "INSERT INTO orders (marketplace, order_id, buyer_name, buy
 /// document, and the palette must answer at once. Order ids come early in what people copy.
 const MAX_CANDIDATES: usize = 64;
 
+/// Deletes orders from before day `?1` (ordered then, else imported then), and with `?2` only
+/// those imported before that instant. Dates are ISO text, so comparing their first ten
+/// characters compares days.
+const PURGE: &str = "DELETE FROM orders WHERE substr(coalesce(ordered_at, imported_at), 1, 10) < ?1 \
+     AND (?2 IS NULL OR imported_at < ?2)";
+
 /// One import's writing state: the row count before it, its one timestamp, and how many orders
 /// it wrote.
 struct OrderWrite {
@@ -151,13 +157,21 @@ impl Store {
     /// the file failed after some batches, say) rolls everything back. This lets an import
     /// write on one core while the file is still being read on the other.
     ///
+    /// With `purge_before` (a `YYYY-MM-DD` day), the same transaction then deletes the orders
+    /// from before that day that were stored before this import, as
+    /// [`Store::purge_orders_before`] does: the retention rule runs with each import, and what
+    /// the import itself wrote stays (a re-imported old order counts as updated). On a library
+    /// that had no orders there is nothing to look at, and a new library's first large import
+    /// does not scan its own rows. Returns how many it deleted with the summary.
+    ///
     /// # Errors
-    /// Database failure, or `finish`'s error; nothing is stored then.
+    /// Database failure, or `finish`'s error; nothing is stored (or deleted) then.
     pub fn upsert_order_batches<T>(
         &mut self,
         batches: impl IntoIterator<Item = Vec<Order>>,
+        purge_before: Option<&str>,
         finish: impl FnOnce(usize) -> Result<T>,
-    ) -> Result<(ImportSummary, T)> {
+    ) -> Result<(ImportSummary, usize, T)> {
         self.with_import_cache(|store| {
             let tx = store.begin_import()?;
             let mut import = OrderWrite::new(&tx)?;
@@ -166,8 +180,12 @@ impl Store {
             }
             let done = finish(import.written)?;
             let summary = import.summary(&tx)?;
+            let purged = match purge_before {
+                Some(day) if import.before > 0 => tx.execute(PURGE, params![day, import.now])?,
+                _ => 0,
+            };
             tx.commit()?;
-            Ok((summary, done))
+            Ok((summary, purged, done))
         })
     }
 
@@ -325,12 +343,7 @@ impl Store {
         date: &str,
         imported_before: Option<&str>,
     ) -> Result<usize> {
-        // Dates are ISO text, so comparing their first ten characters compares days.
-        Ok(self.conn().execute(
-            "DELETE FROM orders WHERE substr(coalesce(ordered_at, imported_at), 1, 10) < ?1 \
-             AND (?2 IS NULL OR imported_at < ?2)",
-            params![date, imported_before],
-        )?)
+        Ok(self.conn().execute(PURGE, params![date, imported_before])?)
     }
 
     /// The current time as import times are stored.
@@ -463,8 +476,9 @@ mod tests {
         o
     }
 
-    /// Batches written before the reader failed are rolled back with it: an import is whole
-    /// or absent, also when it is written while the file is still being read.
+    /// Batches written before the reader failed are rolled back with it, and the retention
+    /// purge does not run: an import is whole or absent, also when it is written while the
+    /// file is still being read.
     #[test]
     fn batches_roll_back_when_finish_fails() {
         let mut store = Store::open_in_memory().unwrap();
@@ -475,7 +489,7 @@ mod tests {
         ];
         let mut seen = None;
         let err = store
-            .upsert_order_batches(batches, |written| -> Result<()> {
+            .upsert_order_batches(batches, Some("2999-01-01"), |written| -> Result<()> {
                 seen = Some(written);
                 Err(Error::Invalid(
                     "the file could not be read to its end".into(),
@@ -487,13 +501,14 @@ mod tests {
         assert_eq!(store.count_orders().unwrap(), 1);
         assert_eq!(store.order("KEEP-1").unwrap().total, Some(1.0));
 
-        let (summary, ()) = store
+        let (summary, purged, ()) = store
             .upsert_order_batches(
                 vec![vec![order("", "A-1", 1.0)], vec![order("", "KEEP-1", 9.0)]],
+                None,
                 |_| Ok(()),
             )
             .unwrap();
-        assert_eq!((summary.inserted, summary.updated), (1, 1));
+        assert_eq!((summary.inserted, summary.updated, purged), (1, 1, 0));
         assert_eq!(store.order("KEEP-1").unwrap().total, Some(9.0));
     }
 
