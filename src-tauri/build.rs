@@ -64,6 +64,9 @@ const COMMANDS: &[&str] = &[
     "team_join",
     "team_set_token",
     "team_set_sync_minutes",
+    "backup_list",
+    "backup_create",
+    "backup_restore",
 ];
 
 fn main() {

@@ -42,6 +42,9 @@ export type LateReason = Ipc.LateReason;
 export type TeamStatus = Ipc.TeamStatus;
 export type TeamConflict = Ipc.TeamConflict;
 export type SyncReport = Ipc.SyncReport;
+// backups (Settings → Backups)
+export type BackupInfo = Ipc.BackupInfo;
+export type RestoreReport = Ipc.RestoreReport;
 
 export interface ApiError {
   code: string;
@@ -136,6 +139,10 @@ export const api = {
   teamJoin: (remote: string) => call<SyncReport>("team_join", { remote }),
   teamSetToken: (token: string) => call<void>("team_set_token", { token }),
   teamSetSyncMinutes: (minutes: number) => call<TeamStatus>("team_set_sync_minutes", { minutes }),
+  // backups
+  backupList: () => call<BackupInfo[]>("backup_list"),
+  backupCreate: () => call<BackupInfo>("backup_create"),
+  backupRestore: (path: string) => call<RestoreReport>("backup_restore", { path }),
   setActiveOrder: (orderId: string | null) => call<null>("set_active_order", { orderId }),
   copyText: (text: string) => call<null>("copy_text", { text }),
   /** The view a library window was opened for and has not shown yet (taken: asked once). */

@@ -1089,3 +1089,31 @@ conflicts: Array<TeamConflict>,
  * Things merged in a way a person should know about.
  */
 notices: Array<string>, };
+
+export type BackupInfo = { 
+/**
+ * Where it is.
+ */
+path: string, 
+/**
+ * When it was made (RFC 3339, UTC), from the file's time.
+ */
+created: string, 
+/**
+ * Its size.
+ */
+bytes: number, 
+/**
+ * How many templates it holds, when it could be read.
+ */
+templates: number | null, };
+
+export type RestoreReport = { 
+/**
+ * The backup that is now the library.
+ */
+restored: BackupInfo, 
+/**
+ * The backup of the library as it was just before, to undo the restore with.
+ */
+before: BackupInfo, };

@@ -1,6 +1,6 @@
 // The settings window against a fake backend.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ProviderConfig, Settings, SyncReport, TeamStatus } from "../src/api";
+import type { BackupInfo, ProviderConfig, Settings, SyncReport, TeamStatus } from "../src/api";
 import { getLang, setLang } from "../src/i18n";
 import { mountSettings } from "../src/settings/view";
 import { fakeBackend, mountRoot, press, q, qa, tick, type } from "./support/dom";
@@ -29,8 +29,9 @@ type TeamOpts = { status?: TeamStatus; sync?: () => SyncReport; init?: (remote: 
 
 let backend: ReturnType<typeof fakeBackend> | null = null;
 
-function start(opts: { save?: (s: Settings) => Settings; uiLanguage?: string; setupFails?: boolean; team?: TeamOpts } = {}) {
+function start(opts: { save?: (s: Settings) => Settings; uiLanguage?: string; setupFails?: boolean; team?: TeamOpts; backups?: BackupInfo[] } = {}) {
   let team: TeamStatus = structuredClone(opts.team?.status ?? UNBOUND);
+  const backups: BackupInfo[] = structuredClone(opts.backups ?? []);
   setLang("en");
   backend = fakeBackend((cmd, args) => {
     switch (cmd) {
@@ -62,6 +63,16 @@ function start(opts: { save?: (s: Settings) => Settings; uiLanguage?: string; se
       }
       case "team_set_token":
         return null;
+      case "backup_list":
+        return structuredClone(backups);
+      case "backup_create": {
+        const made = { path: `/data/backups/library-${backups.length}.sqlite3`, created: "2026-11-30T09:00:00Z", bytes: 1000, templates: 12 };
+        backups.unshift(made);
+        return made;
+      }
+      case "backup_restore":
+        if (args.path.includes("broken")) throw { code: "bad_file", message: `${args.path}: the file is damaged` };
+        return { restored: backups.find((b) => b.path === args.path), before: backups[0] };
       case "open_review":
         return null;
       case "open_setup":
@@ -332,5 +343,38 @@ describe("settings → team", () => {
     await vi.waitFor(() => expect(teamNote(root).textContent).toBe("Token saved in the system keyring."));
     expect(backend!.calls.filter((c) => c.cmd === "team_set_token").map((c) => c.args.token)).toEqual(["ghp_secret123"]);
     expect(q<HTMLInputElement>(root, "#team-token").value).toBe("");
+  });
+});
+
+describe("settings → backups", () => {
+  const OLD: BackupInfo = { path: "/data/backups/library-20261129-090000.sqlite3", created: "2026-11-29T09:00:00Z", bytes: 2000, templates: 40 };
+  const BROKEN: BackupInfo = { path: "/data/backups/broken.sqlite3", created: "2026-11-28T09:00:00Z", bytes: 10, templates: null };
+
+  it("lists backups, makes one now, and restores only after a second press", async () => {
+    const root = start({ backups: [OLD, BROKEN] });
+    await loaded(root);
+    await vi.waitFor(() => expect(qa(root, ".backup-row")).toHaveLength(2));
+    expect(q(root, ".backup-row .backup-count").textContent).toBe("40 replies");
+    q<HTMLButtonElement>(root, "#backup-now").click();
+    await vi.waitFor(() => expect(qa(root, ".backup-row")).toHaveLength(3));
+    expect(q(root, ".backup-note").textContent).toBe("Backup made.");
+
+    const restoreOld = () => qa<HTMLButtonElement>(root, ".backup-row button")[1];
+    restoreOld().click();
+    expect(backend!.calls.some((c) => c.cmd === "backup_restore")).toBe(false);
+    expect(restoreOld().textContent).toBe("Replace the library with this backup");
+    restoreOld().click();
+    await vi.waitFor(() => expect(q(root, ".backup-note").textContent).toContain("Restored."));
+    expect(backend!.calls.filter((c) => c.cmd === "backup_restore").map((c) => c.args.path)).toEqual([OLD.path]);
+  });
+
+  it("a refused restore says why", async () => {
+    const root = start({ backups: [BROKEN] });
+    await loaded(root);
+    await vi.waitFor(() => expect(qa(root, ".backup-row")).toHaveLength(1));
+    q<HTMLButtonElement>(root, ".backup-row button").click();
+    q<HTMLButtonElement>(root, ".backup-row button").click();
+    await vi.waitFor(() => expect(q(root, ".backup-note").className).toContain("status-error"));
+    expect(q(root, ".backup-note").textContent).toContain("the file is damaged");
   });
 });

@@ -181,6 +181,9 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
             commands::team::team_join,
             commands::team::team_set_token,
             commands::team::team_set_sync_minutes,
+            commands::backups::backup_list,
+            commands::backups::backup_create,
+            commands::backups::backup_restore,
         ])
         .setup(move |app| {
             let handle = app.handle().clone();
@@ -197,6 +200,7 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
             }
             listen_for_second_launch(&handle, &db_path);
             team_sync::start(&handle);
+            commands::backups::start_daily(&handle);
             match open {
                 Open::Palette => windows::open(&handle, Window::Palette),
                 Open::Review => windows::open(&handle, Window::Review),

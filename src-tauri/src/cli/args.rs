@@ -28,6 +28,9 @@ pub enum Command {
     /// Import or export template packs (folders of LOCALE.ftl files)
     #[command(subcommand)]
     Pack(PackCommand),
+    /// Back the library up, list its backups, restore one
+    #[command(subcommand)]
+    Backup(BackupCommand),
     /// List templates
     #[command(subcommand)]
     Templates(TemplatesCommand),
@@ -415,4 +418,18 @@ pub enum ReviewCommand {
 
 fn parse_kind(s: &str) -> std::result::Result<ProviderKind, String> {
     s.parse().map_err(|e: quickreply_core::Error| e.to_string())
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BackupCommand {
+    /// Copy the library (consistent while the app runs): to FILE, or to the backups folder
+    /// beside it, which keeps the newest 14
+    Create { file: Option<PathBuf> },
+    /// The backups in the backups folder, newest first
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replace the library with a backup (the current one is backed up first)
+    Restore { file: PathBuf },
 }

@@ -4,6 +4,7 @@
 //! print its answer.
 
 mod args;
+mod backup;
 mod detect;
 mod hints;
 mod imports;
@@ -73,6 +74,7 @@ use say;
 fn execute(path: &Path, command: Command, out: &mut Vec<u8>) -> Result<()> {
     match command {
         Command::Pack(command) => packs::run(path, command, out),
+        Command::Backup(command) => backup::run(path, command, out),
         Command::Templates(command) => templates::run(path, command, out),
         Command::Import(command) => imports::run(path, command, out),
         Command::Render {

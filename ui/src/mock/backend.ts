@@ -69,6 +69,12 @@ const COMMANDS: Record<string, (a: Args) => unknown> = {
     return { changed_here: 0, sent: 0, conflicts: [], notices: [] };
   },
   team_set_token: () => null,
+  // Settings → Backups
+  backup_list: () => [],
+  backup_create: () => ({ path: "backups/library-mock.sqlite3", created: new Date().toISOString(), bytes: 0, templates: null }),
+  backup_restore: () => {
+    throw { code: "bad_file", message: "The mock has no backups to restore." };
+  },
   // library window
   library_list: () => library.list(),
   library_search: (a) => library.search(a as never),

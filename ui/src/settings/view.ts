@@ -4,13 +4,15 @@ import { api, onTeamStatus, type ApiError } from "../api";
 import { h, replace } from "../h";
 import { t } from "../i18n";
 import { SettingsForm } from "./form";
+import { BackupSettings } from "./backups";
 import { TeamSettings } from "./team";
 import { TranslationSettings } from "./translation";
 
 export function mountSettings(root: HTMLElement): void {
   const translation = new TranslationSettings();
   const team = new TeamSettings();
-  const form = new SettingsForm(root, () => [translation.render(), team.render()]);
+  const backups = new BackupSettings();
+  const form = new SettingsForm(root, () => [translation.render(), team.render(), backups.render()]);
   // Background syncs (on start, on the timer, after a save) tell every window the new status.
   void onTeamStatus((s) => team.update(s)).catch(() => undefined);
   replace(root, h("div", { class: "settings settings-loading" }, h("p", { class: "muted" }, t("settings.loading"))));

@@ -308,6 +308,9 @@ pub fn apply(
     request: &ImportRequest,
     choices: &HashMap<String, Choice>,
 ) -> Result<ImportOutcome> {
+    // A backup first when the owner chose to replace more than one template.
+    let replacing = choices.values().filter(|c| **c == Choice::Replace).count();
+    super::backups::before_replacing(library, replacing)?;
     let outcome = match read(request)? {
         Source::Pack(pack, source_locale) => {
             apply_pack(library, &pack, &source_locale, request, choices)?

@@ -7,6 +7,7 @@
 //! with its renderer and search index) and the ports it needs, and returns plain data that
 //! both front ends print or serialize.
 
+pub mod backups;
 pub mod detect;
 pub mod editing;
 pub mod errors;
@@ -65,6 +66,13 @@ impl Library {
     /// # Errors
     /// The file cannot be opened or migrated.
     pub fn open(path: &Path) -> Result<Self> {
+        // A library written by an older version is copied before its schema changes.
+        if let Some(copy) = backups::before_migration(path)? {
+            log::info!(
+                "backed the library up before updating it: {}",
+                copy.display()
+            );
+        }
         Ok(Self::with_store(path.to_path_buf(), Store::open(path)?))
     }
 

@@ -40,6 +40,10 @@ pub fn import(
         PackSource::Dir(dir) => Pack::read_dir(dir)?,
         PackSource::Starter => Pack::starter(),
     };
+    super::backups::before_replacing(
+        library,
+        replaced_by(library, &pack, source_locale.as_deref())?,
+    )?;
     let report = pack::import(
         &mut library.store(),
         &pack,
@@ -50,6 +54,30 @@ pub fn import(
     )?;
     library.changed();
     Ok(report)
+}
+
+/// How many of the library's templates the pack's source file would overwrite (0 when it
+/// does not parse: the import refuses it then).
+fn replaced_by(library: &Library, pack: &Pack, source: Option<&str>) -> Result<usize> {
+    let Ok(locale) = pack.source_locale(source) else {
+        return Ok(0);
+    };
+    let Some(Ok(parsed)) = pack
+        .files
+        .iter()
+        .find(|f| f.locale == locale)
+        .map(|f| crate::template::parse_file(&f.name, &f.text))
+    else {
+        return Ok(0);
+    };
+    let store = library.store();
+    let mut n = 0;
+    for m in &parsed.messages {
+        if store.template(&m.key).is_ok() {
+            n += 1;
+        }
+    }
+    Ok(n)
 }
 
 /// Writes the library as a pack that imports back to the same library.

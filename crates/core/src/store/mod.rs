@@ -1,10 +1,12 @@
 //! The local SQLite library: templates, variants, terms, orders, shop variables, usage.
 
+pub mod backup;
 pub mod library;
 pub mod orders;
 pub mod providers;
 pub mod review;
 mod schema;
+pub use schema::LATEST as LATEST_SCHEMA;
 pub mod templates;
 mod vars;
 

@@ -7,6 +7,9 @@ pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)])
 }
 
+/// The schema version [`migrations`] bring a library to (`PRAGMA user_version`).
+pub const LATEST: usize = 5;
+
 const V1: &str = r"
 CREATE TABLE templates (
     id            INTEGER PRIMARY KEY,
@@ -212,6 +215,12 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         assert!(migrations().validate().is_ok());
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        migrations().to_latest(&mut conn).unwrap();
+        let version: usize = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, LATEST, "LATEST names the last migration");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! layer (`quickreply_core::app`) plus, where a window needs it, telling the other windows
 //! and the tray what changed. Errors are `{code, message}` in the staff's language.
 
+pub mod backups;
 pub mod library;
 pub mod orders;
 pub mod palette;
