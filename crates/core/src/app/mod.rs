@@ -42,7 +42,8 @@ pub struct Library {
     path: PathBuf,
     store: Mutex<Store>,
     renderer: Renderer,
-    index: Mutex<Option<Arc<SearchIndex>>>,
+    /// The search index, with the `PRAGMA data_version` it was built at.
+    index: Mutex<Option<(i64, Arc<SearchIndex>)>>,
 }
 
 impl std::fmt::Debug for Library {
@@ -134,17 +135,23 @@ impl Library {
         &self.renderer
     }
 
-    /// The search index, built on first use after a change.
+    /// The search index, built on first use after a change: one made here (see
+    /// [`Library::changed`]) or one another process committed (the CLI importing a pack while
+    /// the app runs), which SQLite's `data_version` tells at the cost of one pragma.
     ///
     /// # Errors
     /// Database failure while building it.
     pub fn index(&self) -> Result<Arc<SearchIndex>> {
         let mut slot = lock(&self.index);
-        if let Some(index) = slot.as_ref() {
+        let store = self.store();
+        let version = store.data_version()?;
+        if let Some((built_at, index)) = slot.as_ref()
+            && *built_at == version
+        {
             return Ok(Arc::clone(index));
         }
-        let index = Arc::new(SearchIndex::from_store(&self.store())?);
-        *slot = Some(Arc::clone(&index));
+        let index = Arc::new(SearchIndex::from_store(&store)?);
+        *slot = Some((version, Arc::clone(&index)));
         Ok(index)
     }
 
@@ -162,4 +169,51 @@ pub(crate) fn test_library(files: &[(&str, &str)]) -> Library {
         PathBuf::from(":memory:"),
         crate::store::test_library(files, None),
     )
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::pack::{ImportOptions, Manifest, PackFile};
+
+    fn pack(text: &str) -> Pack {
+        Pack {
+            files: vec![PackFile {
+                locale: "en".into(),
+                name: "en.ftl".into(),
+                text: text.into(),
+            }],
+            manifest: Manifest::default(),
+        }
+    }
+
+    /// The CLI writing while the app runs: the app's next search sees the change, with no
+    /// restart and no event between the two processes.
+    #[test]
+    fn a_change_committed_by_another_connection_reaches_the_search() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lib.sqlite3");
+        let app = Library::open(&path).unwrap();
+        pack::import(
+            &mut app.store(),
+            &pack("hello = Hello\n"),
+            &ImportOptions::default(),
+        )
+        .unwrap();
+        app.changed();
+        assert!(
+            templates::search(&app, "zebra", None, 5)
+                .unwrap()
+                .is_empty()
+        );
+
+        // Another process (here another connection to the same file) adds a reply.
+        let mut cli = Store::open(&path).unwrap();
+        let zebra = pack("hello = Hello\nzebra-print = The zebra print is back in stock\n");
+        pack::import(&mut cli, &zebra, &ImportOptions::default()).unwrap();
+
+        let hits = templates::search(&app, "zebra", None, 5).unwrap();
+        assert_eq!(hits.first().map(|h| h.key.as_str()), Some("zebra-print"));
+    }
 }

@@ -62,6 +62,17 @@ impl Store {
         Ok(Self { conn, path })
     }
 
+    /// SQLite's `PRAGMA data_version`: it changes when another connection (another process,
+    /// or this process's second connection) commits to the file.
+    ///
+    /// # Errors
+    /// Database failure.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// The file this store lives in (`:memory:` for in-memory stores).
     #[must_use]
     pub fn path(&self) -> &Path {
