@@ -195,6 +195,7 @@ pub fn init(library: &Library, secrets: &dyn Secrets, remote: &str) -> Result<Sy
             &format!("Team library started by {name}"),
         )?;
         repo.push(auth)?;
+        Repo::point_local_head_at_main(&remote);
         Ok(tree.entries.len() as u64)
     })();
     let sent = match result {

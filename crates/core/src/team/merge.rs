@@ -133,13 +133,15 @@ pub fn merge(base: &Tree, ours: &Tree, theirs: &Tree) -> Merged {
         }
     }
 
+    let mut tree = Tree {
+        source,
+        entries,
+        terms,
+        team,
+    };
+    tree.mark_stale();
     Merged {
-        tree: Tree {
-            source,
-            entries,
-            terms,
-            team,
-        },
+        tree,
         conflicts,
         notices,
     }
@@ -407,6 +409,27 @@ mod tests {
         let m = merge(&b, &deleted, &b);
         assert_eq!(body(&m.tree, "bye", "en"), None);
         assert_eq!(body(&m.tree, "bye", "ar"), None);
+    }
+
+    #[test]
+    fn a_source_edited_on_one_side_stales_a_translation_made_on_the_other() {
+        let b = base();
+        let mut o = b.clone();
+        set(&mut o, "bye", "en", "Goodbye now");
+        let mut t = b.clone();
+        set(&mut t, "bye", "fr", "Au revoir");
+        review(&mut t, "bye", "fr", Status::Approved, "omar");
+        t.entries
+            .get_mut(&("bye".into(), "fr".into()))
+            .unwrap()
+            .review
+            .as_mut()
+            .unwrap()
+            .source = Some(source_hash("Bye"));
+        let m = merge(&b, &o, &t);
+        assert!(m.conflicts.is_empty(), "{m:?}");
+        assert_eq!(body(&m.tree, "bye", "fr"), Some("Au revoir"));
+        assert_eq!(status(&m.tree, "bye", "fr"), Status::Stale);
     }
 
     #[test]

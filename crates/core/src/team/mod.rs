@@ -99,25 +99,27 @@ impl Tree {
                     .insert((file.locale.clone(), term.name), term.source);
             }
             for message in parsed.messages {
+                let record = pack
+                    .manifest
+                    .review
+                    .get(&file.locale)
+                    .and_then(|m| m.get(&message.key))
+                    .cloned();
+                // A source text has a record only when a sync left it to review.
                 let review = if file.locale == source {
-                    None
+                    record
                 } else {
-                    pack.manifest
-                        .review
-                        .get(&file.locale)
-                        .and_then(|m| m.get(&message.key))
-                        .cloned()
-                        .or_else(|| {
-                            listed
-                                .get(&(file.locale.as_str(), message.key.as_str()))
-                                .map(|status| Review {
-                                    status: *status,
-                                    by: None,
-                                    at: None,
-                                    hash: source_hash(&message.body),
-                                    source: None,
-                                })
-                        })
+                    record.or_else(|| {
+                        listed
+                            .get(&(file.locale.as_str(), message.key.as_str()))
+                            .map(|status| Review {
+                                status: *status,
+                                by: None,
+                                at: None,
+                                hash: source_hash(&message.body),
+                                source: None,
+                            })
+                    })
                 };
                 tree.entries.insert(
                     (message.key, file.locale.clone()),
@@ -209,6 +211,30 @@ impl Tree {
             .filter(|k| self.entries.get(*k) != other.entries.get(*k))
             .map(|(key, locale)| (key.as_str(), locale.as_str()))
             .collect()
+    }
+
+    /// Turns `stale` every translation whose review record names another source text than
+    /// the one the state has (the library's rule: a changed source turns its translations
+    /// stale), so the repository says what every library will show.
+    pub fn mark_stale(&mut self) {
+        let sources: BTreeMap<String, String> = self
+            .entries
+            .iter()
+            .filter(|((_, locale), _)| *locale == self.source)
+            .map(|((key, _), entry)| (key.clone(), source_hash(&entry.body)))
+            .collect();
+        for ((key, locale), entry) in &mut self.entries {
+            if *locale == self.source {
+                continue;
+            }
+            if let Some(review) = &mut entry.review
+                && let (Some(made_from), Some(current)) = (&review.source, sources.get(key))
+                && made_from != current
+                && !matches!(review.status, Status::Stale | Status::Rejected)
+            {
+                review.status = Status::Stale;
+            }
+        }
     }
 
     /// The template keys of this state.

@@ -340,21 +340,40 @@ impl Repo {
             .map_err(|e| local(&self.dir, &e))?;
         let tried = Cell::new(0u32);
         let refused = RefCell::new(None);
+        // What the host prints (`remote: …`: a hook's reason, a protected branch).
+        let said = RefCell::new(String::new());
+        let mut callbacks = callbacks(auth, &tried, Some(&refused));
+        callbacks.sideband_progress(|text| {
+            said.borrow_mut().push_str(&String::from_utf8_lossy(text));
+            true
+        });
         let mut options = PushOptions::new();
-        options.remote_callbacks(callbacks(auth, &tried, Some(&refused)));
+        options.remote_callbacks(callbacks);
         let pushed = remote.push(&[format!("{LOCAL_REF}:{LOCAL_REF}")], Some(&mut options));
         drop(options);
+        let said: Vec<String> = said
+            .into_inner()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect();
+        let said = if said.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", said.join("; "))
+        };
         if let Some(message) = refused.into_inner() {
             return Err(Error::Remote(format!(
-                "the team repository {} refused the changes: {message}. They are kept in this \
-                 library and will be sent at the next sync the repository accepts",
+                "the team repository {} refused the changes: {message}{said}. They are kept in \
+                 this library and will be sent at the next sync the repository accepts",
                 auth.remote
             )));
         }
         pushed.map_err(|e| {
             Error::Remote(format!(
-                "could not send the changes to the team repository {}: {}. They are kept in \
-                 this library and will be sent at the next successful sync",
+                "could not send the changes to the team repository {}: {}{said}. They are kept \
+                 in this library and will be sent at the next successful sync",
                 auth.remote,
                 e.message().trim()
             ))
@@ -363,6 +382,22 @@ impl Repo {
             .reference(REMOTE_REF, head, true, "pushed")
             .map_err(|e| local(&self.dir, &e))?;
         Ok(())
+    }
+
+    /// A bare repository on a path (a NAS, a file share) made with git's defaults names
+    /// `master` as its HEAD; pointed at `main` instead, a plain `git clone` of it checks out the
+    /// library. Hosts (GitHub, Gitea…) take the first branch pushed as their default already.
+    pub fn point_local_head_at_main(remote: &str) {
+        let path = remote.strip_prefix("file://").unwrap_or(remote);
+        if remote_host(remote).is_some() {
+            return;
+        }
+        if let Ok(bare) = Repository::open_bare(path)
+            && bare.head().is_err()
+        {
+            // Best effort: a clone still works with `--branch main`.
+            let _ = bare.set_head(LOCAL_REF);
+        }
     }
 
     /// Clones `remote` into `dir` (the remote's `main`).
