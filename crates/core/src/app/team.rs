@@ -20,9 +20,11 @@ use crate::ports::Secrets;
 use crate::store::library::write as library_write;
 use crate::store::templates::write as template_write;
 use crate::store::{Status, Store, source_hash};
+use crate::team::Tree;
 use crate::team::merge::{self, Conflict};
 use crate::team::repo::{self, Auth, Repo};
-use crate::team::{ConflictKind, Tree};
+
+pub use crate::team::ConflictKind;
 use crate::{Error, Result};
 
 /// Minutes between automatic syncs in the app, unless set.
@@ -520,6 +522,8 @@ fn set(tx: &rusqlite::Transaction<'_>, name: &str, value: &str) -> Result<()> {
 }
 
 /// The binding, what is pending, the conflicts and the role of the person at this desktop.
+/// It reads the whole library and the clone's last known remote state (no network): call it
+/// after a sync or an edit, not on every frame.
 ///
 /// # Errors
 /// Database failure; a damaged clone.
