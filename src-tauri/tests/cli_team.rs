@@ -578,6 +578,47 @@ fn bad_input_exits_2_and_says_what_to_do() {
     assert_eq!(status(&c)["bound"], false);
 }
 
+/// The app gives a new library the starter replies on its first start: such a library, still
+/// unchanged, joins (the team's replies replace the starter ones); once one is edited, it
+/// cannot.
+#[test]
+fn a_library_with_only_the_untouched_starter_replies_joins() {
+    let team = Team::new();
+    let d = Lib::new();
+    ok(&d, "dan", &["pack", "import", "--starter"]);
+    let out = ok(&d, "dan", &["team", "join", &team.remote()]);
+    assert!(out.contains("joined"), "{out}");
+    let keys: Vec<String> =
+        serde_json::from_str::<Value>(&ok(&d, "dan", &["templates", "list", "--json"]))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["key"].as_str().unwrap().to_string())
+            .collect();
+    assert_eq!(
+        keys,
+        vec!["bye", "hello"],
+        "the team's replies, and only those"
+    );
+
+    let e = Lib::new();
+    ok(&e, "erin", &["pack", "import", "--starter"]);
+    ok(
+        &e,
+        "erin",
+        &[
+            "templates",
+            "edit",
+            "where-is-my-order",
+            "--text",
+            "Erin's own words",
+        ],
+    );
+    let err = fails(&e, "erin", &["team", "join", &team.remote()], 2);
+    assert!(err.contains("only an empty library can join"), "{err}");
+}
+
 /// Needs a running Secret Service (scripts/with-keyring.sh sets
 /// QUICKREPLY_TEST_SECRET_SERVICE=1).
 #[test]

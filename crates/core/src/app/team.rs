@@ -8,14 +8,14 @@
 //! store's lock: the library is read through a second connection, and the lock is taken only
 //! for the one transaction that writes a pull into the library.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use rusqlite::params;
 use serde::Serialize;
 
 use super::{Library, identity};
-use crate::pack::{self, ImportOptions, Review, TeamRoles};
+use crate::pack::{self, ImportOptions, Pack, Review, TeamRoles};
 use crate::ports::Secrets;
 use crate::store::library::write as library_write;
 use crate::store::templates::write as template_write;
@@ -240,10 +240,11 @@ pub fn join(library: &Library, secrets: &dyn Secrets, remote: &str) -> Result<Sy
         )));
     }
     let count = library.store().templates()?.len();
-    if count > 0 {
+    if count > 0 && !only_untouched_starter(library)? {
         return Err(Error::Invalid(format!(
             "this library has {count} template(s): only an empty library can join a team \
-             (share this one as a new team library instead, or join with a new library file)"
+             (or one that still holds just the starter replies, unchanged; share this one as a \
+             new team library instead, or join with a new library file)"
         )));
     }
     let dir = fresh_clone_dir(library)?;
@@ -282,6 +283,18 @@ pub fn join(library: &Library, secrets: &dyn Secrets, remote: &str) -> Result<Sy
         changed_here: changed,
         ..SyncReport::default()
     })
+}
+
+/// A library that holds the starter replies exactly as the app's first start put them there
+/// is as good as empty: joining replaces them with the team's, and nobody's work is lost.
+fn only_untouched_starter(library: &Library) -> Result<bool> {
+    let bodies = |t: &Tree| -> BTreeMap<(String, String), String> {
+        t.entries
+            .iter()
+            .map(|(k, e)| (k.clone(), e.body.clone()))
+            .collect()
+    };
+    Ok(bodies(&library_tree(library)?) == bodies(&Tree::from_pack(&Pack::starter())?))
 }
 
 /// Pull, merge per message and language, push. The library keeps working while it runs (the
