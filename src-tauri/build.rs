@@ -59,6 +59,7 @@ const COMMANDS: &[&str] = &[
     "set_active_order",
     "copy_text",
     "team_status",
+    "team_permissions",
     "team_sync",
     "team_init",
     "team_join",

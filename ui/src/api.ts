@@ -42,6 +42,7 @@ export type LateReason = Ipc.LateReason;
 export type TeamStatus = Ipc.TeamStatus;
 export type TeamConflict = Ipc.TeamConflict;
 export type SyncReport = Ipc.SyncReport;
+export type Permissions = Ipc.Permissions;
 // backups (Settings → Backups)
 export type BackupInfo = Ipc.BackupInfo;
 export type RestoreReport = Ipc.RestoreReport;
@@ -134,6 +135,8 @@ export const api = {
   activeOrder: () => call<Order | null>("active_order"),
   // team library
   teamStatus: () => call<TeamStatus>("team_status"),
+  /** What the person at this desktop may do (the team's roles; everything without a team). */
+  teamPermissions: () => call<Permissions>("team_permissions"),
   teamSync: () => call<SyncReport>("team_sync"),
   teamInit: (remote: string) => call<SyncReport>("team_init", { remote }),
   teamJoin: (remote: string) => call<SyncReport>("team_join", { remote }),

@@ -1090,6 +1090,20 @@ conflicts: Array<TeamConflict>,
  */
 notices: Array<string>, };
 
+export type Permissions = { 
+/**
+ * Their role in the team.
+ */
+role: TeamRole, 
+/**
+ * See [`TeamRole::may_edit`].
+ */
+may_edit: boolean, 
+/**
+ * See [`TeamRole::may_approve`].
+ */
+may_approve: boolean, };
+
 export type BackupInfo = { 
 /**
  * Where it is.

@@ -145,6 +145,29 @@ describe("library list", () => {
     expect(q(root, ".editor-title").textContent).toBe("New reply");
   });
 
+  it("a team member who may not edit reads the library: no New, Import, Delete, Save or Ctrl+N", async () => {
+    const root = await mount({ team_permissions: () => ({ role: "staff", may_edit: false, may_approve: false }) });
+    await vi.waitFor(() => expect(document.documentElement.dataset.mayEdit).toBe("false"));
+    expect(q(root, ".library-bar").textContent).toContain("only owners write replies");
+    for (const id of ["library-new", "import-open", "library-deleted"]) {
+      expect(q(root, `[data-testid="${id}"]`).classList.contains("edit-only"), id).toBe(true);
+    }
+    const list = q(root, "#lib-list");
+    list.focus();
+    press("ArrowDown");
+    press("Delete");
+    press("n", { ctrl: true, code: "KeyN" });
+    await tick(20);
+    expect(calls("template_delete")).toHaveLength(0);
+    expect(document.documentElement.dataset.view).toBe("list");
+    document.documentElement.dataset.mayEdit = "true";
+  });
+
+  it("without a team everyone edits", async () => {
+    await mount({ team_permissions: () => ({ role: "solo", may_edit: true, may_approve: true }) });
+    await vi.waitFor(() => expect(document.documentElement.dataset.mayEdit).toBe("true"));
+  });
+
   it("Delete removes the selected reply; the toast's Undo brings it back", async () => {
     const root = await mount();
     const list = q(root, "#lib-list");

@@ -261,6 +261,29 @@ describe("review window", () => {
     expect(q(root, ".conflict-box button")).toBeNull();
   });
 
+  it("a team member who may not approve sees the queue without Approve, Reject or Save; Ctrl+Enter does nothing", async () => {
+    const root = mountRoot();
+    backend.dispose();
+    backend = fakeBackend((cmd, args) => {
+      if (cmd === "team_permissions") return { role: "staff", may_edit: false, may_approve: false };
+      if (cmd === "review_queue") return { items: structuredClone(items), counts: [], reviewer: "mei" };
+      if (cmd === "review_preview") return core.reviewPreview(args as any);
+      if (cmd === "list_providers") return { providers: [], default_provider: null, cache_entries: 0, billed_chars: 0 };
+      throw { code: "unknown", message: cmd };
+    });
+    mountReview(root);
+    await vi.waitFor(() => expect(document.documentElement.dataset.mayApprove).toBe("false"));
+    await vi.waitFor(() => expect(root.querySelectorAll(".review-row").length).toBeGreaterThan(0));
+    for (const b of root.querySelectorAll<HTMLButtonElement>(".review-actions .btn-primary, .review-actions .btn-reject")) {
+      expect(b.classList.contains("approve-only")).toBe(true);
+    }
+    expect(q(root, ".review-bar").textContent).toContain("only reviewers and owners approve");
+    document.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", ctrlKey: true, bubbles: true }));
+    await tick(20);
+    expect(calls("review_decide")).toHaveLength(0);
+    document.documentElement.dataset.mayApprove = "true";
+  });
+
   it("shows a friendly empty state", async () => {
     items = [];
     const root = mountRoot();

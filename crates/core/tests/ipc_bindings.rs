@@ -26,7 +26,7 @@ use quickreply_core::app::providers::ProvidersInfo;
 use quickreply_core::app::review::{ReviewPreview, ReviewQueue, Verdict};
 use quickreply_core::app::settings::{Settings, UiLang, UiLangSetting};
 use quickreply_core::app::setup::{SetupAnswers, SetupState};
-use quickreply_core::app::team::{SyncReport, TeamConflict, TeamRole, TeamStatus};
+use quickreply_core::app::team::{Permissions, SyncReport, TeamConflict, TeamRole, TeamStatus};
 use quickreply_core::error::{Code, FtlError, RowError};
 use quickreply_core::orders::{Format, Order, Preset};
 use quickreply_core::store::review::{ReviewConflict, ReviewItem};
@@ -97,6 +97,7 @@ fn declarations() -> String {
         TeamRole::decl(&config),
         TeamStatus::decl(&config),
         SyncReport::decl(&config),
+        Permissions::decl(&config),
         BackupInfo::decl(&config),
         RestoreReport::decl(&config),
     ];

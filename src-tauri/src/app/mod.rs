@@ -176,6 +176,7 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
             commands::orders::set_active_order,
             commands::orders::copy_text,
             commands::team::team_status,
+            commands::team::team_permissions,
             commands::team::team_sync,
             commands::team::team_init,
             commands::team::team_join,

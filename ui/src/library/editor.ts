@@ -58,7 +58,7 @@ export class TemplateEditor implements CardHost, AddLanguageHost {
     };
     this.saveBtn = h(
       "button",
-      { type: "button", class: "btn btn-primary", id: "ed-save", "data-testid": "editor-save", "aria-keyshortcuts": "Control+S", "aria-describedby": "save-why", onclick: () => void this.save() },
+      { type: "button", class: "btn btn-primary edit-only", id: "ed-save", "data-testid": "editor-save", "aria-keyshortcuts": "Control+S", "aria-describedby": "save-why", onclick: () => void this.save() },
       t("library.save"),
     );
     this.order = new PreviewOrder(() => this.cards.forEach((c) => c.refreshPreview()));
@@ -329,7 +329,7 @@ export class TemplateEditor implements CardHost, AddLanguageHost {
   // ---------------------------------------------------------------- save & leave
   /** Save (Ctrl+S): every text checked first; resolves to whether it was saved. */
   async save(): Promise<boolean> {
-    if (this.busy) return false;
+    if (this.busy || !this.w.mayEdit) return false;
     if (!this.inputs.title.value.trim()) {
       this.w.bar.set({ kind: "error", text: t("library.save.needTitle") });
       this.inputs.title.focus();

@@ -26,12 +26,12 @@ export class HistoryDialog {
     private readonly onRestored: (d: TemplateDetail) => void,
   ) {
     this.dialog = new Dialog("history", t("library.history.title", { lang: langLabel(locale) }), { wide: true, testid: "history" });
-    this.restoreBtn = h("button", { type: "button", class: "btn btn-primary", id: "history-restore", disabled: true, onclick: () => void this.restore() }, t("library.history.restore"));
+    this.restoreBtn = h("button", { type: "button", class: "btn btn-primary edit-only", id: "history-restore", disabled: true, onclick: () => void this.restore() }, t("library.history.restore"));
     this.list.addEventListener("keydown", (e) => {
       if (e.key === "ArrowDown" || e.key === "ArrowUp") {
         e.preventDefault();
         this.select(Math.max(0, Math.min(this.entries.length - 1, this.sel + (e.key === "ArrowDown" ? 1 : -1))));
-      } else if (e.key === "Enter" && this.sel >= 0) {
+      } else if (e.key === "Enter" && this.sel >= 0 && document.documentElement.dataset.mayEdit !== "false") {
         e.preventDefault();
         void this.restore();
       }

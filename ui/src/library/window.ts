@@ -3,7 +3,7 @@
 // the toolbar (New, Import…, Export…), the message bar and the undo toast, the window's keys
 // and the backend's events (library-changed, library-open). Two tabs: Replies (those views)
 // and Orders (orders/view.ts: import, search, the active order, late orders).
-import { api, onLibraryChanged, onLibraryOpen, type ApiError } from "../api";
+import { api, onLibraryChanged, onLibraryOpen, onTeamStatus, type ApiError } from "../api";
 import { h, replace } from "../h";
 import { setLang, t } from "../i18n";
 import { languageFor } from "../i18n/boot";
@@ -29,6 +29,8 @@ export class LibraryWindow {
   /** The selected row's key (kept across reloads, searches and views). */
   selKey: string | null = null;
   view: View = "list";
+  /** The team's roles let this person write replies (always, without a team). */
+  mayEdit = true;
   /** The default buyer language (setup_state), for a new template's source language when the library is empty. */
   defaultLang = "en";
   readonly bar = new MessageBar("library-bar");
@@ -76,10 +78,10 @@ export class LibraryWindow {
     this.replyButtons = h(
       "div",
       { class: "lib-toolbar-actions" },
-      btn("lib-new", t("library.new"), () => void this.edit(null), { title: t("library.new") + " (Ctrl+N)", "aria-keyshortcuts": "Control+N", class: "btn btn-small btn-primary", "data-testid": "library-new" }),
-      btn("import-open", t("library.import.open"), () => this.openImport(), { "data-testid": "import-open", "aria-haspopup": "dialog" }),
+      btn("lib-new", t("library.new"), () => void this.edit(null), { title: t("library.new") + " (Ctrl+N)", "aria-keyshortcuts": "Control+N", class: "btn btn-small btn-primary edit-only", "data-testid": "library-new" }),
+      btn("import-open", t("library.import.open"), () => this.openImport(), { "data-testid": "import-open", "aria-haspopup": "dialog", class: "btn btn-small edit-only" }),
       btn("export-open", t("library.export.open"), () => this.openExport(), { "data-testid": "export-open", "aria-haspopup": "dialog" }),
-      btn("deleted-open", t("library.deleted.open"), () => this.showDeleted(), { "data-testid": "library-deleted" }),
+      btn("deleted-open", t("library.deleted.open"), () => this.showDeleted(), { "data-testid": "library-deleted", class: "btn btn-small edit-only" }),
     );
     this.toolbar = h("header", { class: "lib-toolbar" }, h("h1", { class: "lib-title" }, t("library.title")), this.tabs.el, h("span", { class: "actions-gap" }), this.replyButtons);
     this.repliesEl = h(
@@ -220,6 +222,7 @@ export class LibraryWindow {
 
   /** Delete the selected template; the toast offers Undo (template_undelete). */
   async deleteSelected(): Promise<void> {
+    if (!this.mayEdit) return;
     const key = this.selKey;
     const row = this.data?.rows.find((r) => r.key === key);
     if (!key || !row || !this.data) return;
@@ -249,6 +252,18 @@ export class LibraryWindow {
     }
   }
 
+  /** The team's roles: without the right to edit, writing is hidden and the list is read-only. */
+  async loadPermissions(): Promise<void> {
+    try {
+      const p = await api.teamPermissions();
+      this.mayEdit = p.may_edit;
+    } catch {
+      this.mayEdit = true; // the backend refuses what it must; hiding is only a courtesy
+    }
+    document.documentElement.dataset.mayEdit = String(this.mayEdit);
+    if (!this.mayEdit) this.bar.set({ kind: "info", text: t("library.readOnly") });
+  }
+
   // ---------------------------------------------------------------- events & keys
   private onLibraryOpen(p: LibraryOpen): void {
     if (p.view === "setup") void this.showSetup();
@@ -274,7 +289,7 @@ export class LibraryWindow {
     if (this.view === "setup") return;
     if (ctrl && e.code === "KeyN") {
       e.preventDefault();
-      void this.edit(null);
+      if (this.mayEdit) void this.edit(null);
       return;
     }
     if (this.view === "orders") return; // its fields and lists have their own keys
@@ -303,6 +318,9 @@ export class LibraryWindow {
     this.listPane.focus();
     document.addEventListener("keydown", (e) => this.onKeyDown(e));
     void onLibraryChanged(() => this.onChanged());
+    void this.loadPermissions();
+    // A sync may bring new roles (the team's pack.toml).
+    void onTeamStatus(() => void this.loadPermissions()).catch(() => undefined);
     void onLibraryOpen((p) => this.onLibraryOpen(p));
     const first = LibraryWindow.initialOpen(location.hash);
     // The request the window was opened for (open_library, open_setup, the tray): asked once,

@@ -61,6 +61,7 @@ const COMMANDS: Record<string, (a: Args) => unknown> = {
   set_default_provider: (a) => providers.setDefault(a as never),
   // Settings → Team (an unbound library until "Share" or "Join" is pressed)
   team_status: () => structuredClone(team),
+  team_permissions: () => ({ role: team.role, may_edit: true, may_approve: true }),
   team_init: (a) => bindTeam(String(a.remote)),
   team_join: (a) => bindTeam(String(a.remote)),
   team_sync: () => {

@@ -50,15 +50,15 @@ export class Actions {
       },
     });
     this.backBtn = h("button", { type: "button", class: "btn", onclick: () => void w.back.run() }, t("review.back.button"));
-    this.rejectBtn = h("button", { type: "button", class: "btn btn-reject", onclick: () => void this.decide("rejected") }, t("review.reject"));
+    this.rejectBtn = h("button", { type: "button", class: "btn btn-reject approve-only", onclick: () => void this.decide("rejected") }, t("review.reject"));
     this.saveBtn = h(
       "button",
-      { type: "button", class: "btn", title: t("review.save") + " (Ctrl+S)", "aria-keyshortcuts": "Control+S", onclick: () => void this.save() },
+      { type: "button", class: "btn approve-only", title: t("review.save") + " (Ctrl+S)", "aria-keyshortcuts": "Control+S", onclick: () => void this.save() },
       t("review.save"),
     );
     this.approveBtn = h(
       "button",
-      { type: "button", class: "btn btn-primary", title: t("review.approve") + " (Ctrl+Enter)", "aria-keyshortcuts": "Control+Enter", onclick: () => void this.decide("approved") },
+      { type: "button", class: "btn btn-primary approve-only", title: t("review.approve") + " (Ctrl+Enter)", "aria-keyshortcuts": "Control+Enter", onclick: () => void this.decide("approved") },
       t("review.approve"),
     );
     this.el = h(
@@ -97,7 +97,7 @@ export class Actions {
   async save(): Promise<boolean> {
     const w = this.w;
     const item = w.current();
-    if (!item || w.busy || !w.editor.isDirty(item)) return false;
+    if (!item || w.busy || !w.mayApprove || !w.editor.isDirty(item)) return false;
     const id = itemId(item);
     const res = await w.preview.ensure();
     if (w.selId !== id) return false;
@@ -130,7 +130,7 @@ export class Actions {
   async decide(verdict: Verdict): Promise<void> {
     const w = this.w;
     const item = w.current();
-    if (!item || w.busy) return;
+    if (!item || w.busy || !w.mayApprove) return;
     const id = itemId(item);
     if (verdict === "approved" && !(await this.readyToApprove(id))) return;
     this.setBusy(true, { kind: "info", text: t(verdict === "approved" ? "review.approving" : "review.rejecting") });

@@ -1,6 +1,6 @@
 // The review window's state (the queue, the filter, the selection) and how its panes work
 // together: selecting an item shows it everywhere, a reload keeps the selection.
-import { api, onReviewChanged, type ApiError, type ReviewItem, type ReviewQueue } from "../api";
+import { api, onReviewChanged, onTeamStatus, type ApiError, type ReviewItem, type ReviewQueue } from "../api";
 import { h, replace } from "../h";
 import { t } from "../i18n";
 import { latestOnly } from "../components/latest";
@@ -23,6 +23,8 @@ export class ReviewWindow {
   selId: string | null = null;
   /** A save or a verdict is under way. */
   busy = false;
+  /** The team's roles let this person approve and edit translations (always, without a team). */
+  mayApprove = true;
 
   readonly detail = new DetailPane();
   readonly editor: Editor;
@@ -264,6 +266,17 @@ export class ReviewWindow {
     }
   }
 
+  /** The team's roles: a person who may not approve sees the queue and the texts only. */
+  async loadPermissions(): Promise<void> {
+    try {
+      this.mayApprove = (await api.teamPermissions()).may_approve;
+    } catch {
+      this.mayApprove = true; // hiding is a courtesy; the roles live with the team's git host
+    }
+    document.documentElement.dataset.mayApprove = String(this.mayApprove);
+    if (!this.mayApprove) this.bar.set({ kind: "info", text: t("review.readOnly") });
+  }
+
   // ---------------------------------------------------------------- keyboard & boot
   private onKeyDown(e: KeyboardEvent): void {
     if (e.isComposing || e.keyCode === 229 || !this.queue) return;
@@ -291,6 +304,8 @@ export class ReviewWindow {
     if (stored) this.actions.reviewer.value = stored;
     document.addEventListener("keydown", (e) => this.onKeyDown(e));
     void onReviewChanged(() => void this.load());
+    void this.loadPermissions();
+    void onTeamStatus(() => void this.loadPermissions()).catch(() => undefined);
     void this.load();
   }
 }

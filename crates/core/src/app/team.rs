@@ -74,6 +74,46 @@ pub enum TeamRole {
     Solo,
 }
 
+impl TeamRole {
+    /// May write, import and delete replies (the library window's editor). The git host's
+    /// permissions are what enforces it for the repository; the app hides what the team's
+    /// `pack.toml` does not allow.
+    #[must_use]
+    pub fn may_edit(self) -> bool {
+        matches!(self, Self::Owner | Self::Solo)
+    }
+
+    /// May approve or reject translations (the review window).
+    #[must_use]
+    pub fn may_approve(self) -> bool {
+        matches!(self, Self::Owner | Self::Reviewer | Self::Solo)
+    }
+}
+
+/// What the person at this desktop may do, for the library and review windows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct Permissions {
+    /// Their role in the team.
+    pub role: TeamRole,
+    /// See [`TeamRole::may_edit`].
+    pub may_edit: bool,
+    /// See [`TeamRole::may_approve`].
+    pub may_approve: bool,
+}
+
+/// The permissions of the person at this desktop (cheap: no repository is read).
+///
+/// # Errors
+/// Database failure.
+pub fn permissions(library: &Library) -> Result<Permissions> {
+    let role = role_of(library, &staff_name())?;
+    Ok(Permissions {
+        role,
+        may_edit: role.may_edit(),
+        may_approve: role.may_approve(),
+    })
+}
+
 /// A conflict a sync found, until someone approves or edits that text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct TeamConflict {
@@ -674,4 +714,28 @@ pub fn set_sync_minutes(library: &Library, minutes: u32) -> Result<()> {
     library
         .store()
         .set_setting(SYNC_MINUTES, &minutes.to_string())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_from_the_team_pack_decide_who_edits_and_who_approves() {
+        let library = super::super::test_library(&[("en", "hi = Hi\n")]);
+        assert_eq!(role_of(&library, "anyone").unwrap(), TeamRole::Solo);
+        library
+            .store()
+            .set_setting(ROLES, r#"{"owners":["alice"],"reviewers":["rita"]}"#)
+            .unwrap();
+        let may = |name: &str| {
+            let role = role_of(&library, name).unwrap();
+            (role, role.may_edit(), role.may_approve())
+        };
+        assert_eq!(may("alice"), (TeamRole::Owner, true, true));
+        assert_eq!(may("rita"), (TeamRole::Reviewer, false, true));
+        assert_eq!(may("bob"), (TeamRole::Staff, false, false));
+        assert!(TeamRole::Solo.may_edit() && TeamRole::Solo.may_approve());
+    }
 }

@@ -2,7 +2,7 @@
 //! token. Each is one call into the core's `app::team` (through `team_sync`, which keeps two
 //! syncs from running at once and tells the windows and the tray).
 
-use quickreply_core::app::team::{self, SyncReport, TeamStatus};
+use quickreply_core::app::team::{self, Permissions, SyncReport, TeamStatus};
 use quickreply_platform::OsKeyring;
 use tauri::{AppHandle, Manager, State};
 
@@ -10,6 +10,12 @@ use super::blocking;
 use crate::app::error::IpcResult;
 use crate::app::state::AppState;
 use crate::app::team_sync;
+
+/// What the person at this desktop may do (library and review windows hide the rest).
+#[tauri::command(async)]
+pub fn team_permissions(state: State<'_, AppState>) -> IpcResult<Permissions> {
+    state.run(team::permissions)
+}
 
 #[tauri::command(async)]
 pub fn team_status(state: State<'_, AppState>) -> IpcResult<TeamStatus> {
