@@ -75,7 +75,13 @@ pub fn create(library: &Library, dest: Option<&Path>) -> Result<BackupInfo> {
             folder(library).display()
         )));
     }
-    library.store().backup_to(&path)?;
+    // A second connection copies a consistent snapshot (WAL) without holding the shared one,
+    // so the palette does not wait while a large library (a million orders) is copied.
+    if library.path() == Path::new(":memory:") {
+        library.store().backup_to(&path)?;
+    } else {
+        library.own_connection()?.backup_to(&path)?;
+    }
     if dest.is_none() {
         prune(library)?;
     }
