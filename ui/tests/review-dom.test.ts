@@ -249,6 +249,9 @@ describe("review window", () => {
     expect(shownOther.textContent).toBe(other);
     expect(shownOther.querySelector("img")).toBeNull();
     expect(shownOther.getAttribute("dir")).toBe("auto");
+    const chips = [...shownOther.querySelectorAll("bdi")];
+    expect(chips.length).toBe((cases.other.body.match(/\{[^{}\n]*\}/g) ?? []).length);
+    for (const c of chips) expect(c.getAttribute("dir")).toBe("ltr");
     expect((globalThis as any).pwned).toBeUndefined();
     [...box.querySelectorAll<HTMLButtonElement>("button")].find((b) => b.textContent === "Use the other version")!.click();
     expect(editorOf(q(root, "#editor")).value).toBe(other);

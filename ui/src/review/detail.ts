@@ -5,6 +5,14 @@ import { h, replace } from "../h";
 import { t } from "../i18n";
 import { langLabel, statusBadge } from "./labels";
 
+/** `text` as text nodes, each `{ … }` placeable in a left-to-right `<bdi>`. */
+export function withIsolatedPlaceables(text: string): (string | HTMLElement)[] {
+  return text
+    .split(/(\{[^{}\n]*\})/)
+    .filter((part) => part !== "")
+    .map((part) => (/^\{[^{}\n]*\}$/.test(part) ? h("bdi", { dir: "ltr", class: "placeable" }, part) : part));
+}
+
 export class DetailPane {
   readonly emptyEl = h("div", { class: "review-empty" });
   readonly titleEl = h("bdi", { class: "review-title", dir: "auto" });
@@ -71,8 +79,9 @@ export class DetailPane {
         ? h("p", { class: "problem-text" }, t("review.conflict.deleted", { who }))
         : [
             h("p", { class: "problem-text" }, t("review.conflict.other", { who })),
-            // Text, never HTML; the buyer's script decides its direction.
-            h("div", { class: "conflict-other source-body", dir: "auto", lang: item.locale }, c.other),
+            // Text, never HTML; the buyer's script decides its direction, and each placeable
+            // is an isolated left-to-right unit, so Arabic does not show `{ order_id$ }`.
+            h("div", { class: "conflict-other source-body", dir: "auto", lang: item.locale }, withIsolatedPlaceables(c.other)),
             h("button", { type: "button", class: "btn", onclick: () => this.onUseOther(c.other) }, t("review.conflict.use")),
           ],
     );
