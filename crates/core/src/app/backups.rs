@@ -50,10 +50,6 @@ fn folder_of(db: &Path) -> PathBuf {
         .map_or_else(|| PathBuf::from("backups"), |d| d.join("backups"))
 }
 
-fn stem(library: &Library) -> String {
-    stem_of(library.path())
-}
-
 fn stem_of(db: &Path) -> String {
     db.file_stem()
         .map_or_else(|| "library".into(), |s| s.to_string_lossy().into_owned())
@@ -66,7 +62,7 @@ fn stem_of(db: &Path) -> String {
 pub fn create(library: &Library, dest: Option<&Path>) -> Result<BackupInfo> {
     let path = match dest {
         Some(dest) => dest.to_path_buf(),
-        None => next_name(library),
+        None => next_name(library.path()),
     };
     if dest.is_some() && path.exists() {
         return Err(Error::Invalid(format!(
@@ -90,11 +86,7 @@ pub fn create(library: &Library, dest: Option<&Path>) -> Result<BackupInfo> {
 
 /// A new file name in the backups folder, from the current time (UTC, to the second; a
 /// counter when two backups fall in one second).
-fn next_name(library: &Library) -> PathBuf {
-    next_name_of(library.path())
-}
-
-fn next_name_of(db: &Path) -> PathBuf {
+fn next_name(db: &Path) -> PathBuf {
     let now = jiff::Timestamp::now().strftime("%Y%m%d-%H%M%S").to_string();
     let base = format!("{}-{now}", stem_of(db));
     let dir = folder_of(db);
@@ -123,7 +115,7 @@ pub fn list(library: &Library) -> Result<Vec<BackupInfo>> {
 /// Files named like this library's backups.
 fn own_files(library: &Library) -> Result<Vec<PathBuf>> {
     let dir = folder(library);
-    let prefix = format!("{}-", stem(library));
+    let prefix = format!("{}-", stem_of(library.path()));
     let entries = match std::fs::read_dir(&dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -176,7 +168,7 @@ pub fn restore(library: &Library, file: &Path) -> Result<RestoreReport> {
     check_library_file(file)?;
     let restored = info(file)?;
     // Not pruned yet: the file being restored may be the oldest one kept.
-    let before_path = next_name(library);
+    let before_path = next_name(library.path());
     library.store().backup_to(&before_path)?;
     library.store().restore_from(file)?;
     library.changed();
@@ -235,15 +227,8 @@ pub(crate) fn before_migration(db: &Path) -> Result<Option<PathBuf>> {
     if version == 0 || version >= latest {
         return Ok(None);
     }
-    let dest = next_name_of(db);
-    if let Some(dir) = dest.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    }
-    let mut copy = rusqlite::Connection::open(&dest)?;
-    {
-        let backup = rusqlite::backup::Backup::new(&conn, &mut copy)?;
-        backup.run_to_completion(256, std::time::Duration::ZERO, None)?;
-    }
+    let dest = next_name(db);
+    crate::store::backup::copy_database(&conn, &dest)?;
     Ok(Some(dest))
 }
 

@@ -21,34 +21,43 @@ pub struct LibraryFile {
     pub templates: i64,
 }
 
+/// Writes a consistent copy of the database behind `from` to `dest` with SQLite's online
+/// backup API. The copy is written under a temporary name beside `dest` and renamed when
+/// complete, so `dest` never holds half a library. Also used on a file not yet migrated
+/// (the copy before a schema update), which is why it takes a plain connection.
+///
+/// # Errors
+/// The folder cannot be written (a full disk, no permission); database failure.
+pub(crate) fn copy_database(from: &Connection, dest: &Path) -> Result<()> {
+    if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    }
+    let partial = dest.with_extension("partial");
+    let _ = std::fs::remove_file(&partial);
+    let result = (|| -> Result<()> {
+        let mut copy = Connection::open(&partial)?;
+        {
+            let backup = rusqlite::backup::Backup::new(from, &mut copy)?;
+            backup.run_to_completion(PAGES_PER_STEP, std::time::Duration::ZERO, None)?;
+        }
+        // A backup is one file: no WAL beside it.
+        copy.pragma_update(None, "journal_mode", "DELETE")?;
+        drop(copy);
+        std::fs::rename(&partial, dest).map_err(|e| Error::io(dest, e))
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    result
+}
+
 impl Store {
-    /// Writes a consistent copy of the library to `dest`. The copy is written under a
-    /// temporary name beside `dest` and renamed when complete, so `dest` never holds half a
-    /// library.
+    /// Writes a consistent copy of the library to `dest` (see [`copy_database`]).
     ///
     /// # Errors
     /// The folder cannot be written (a full disk, no permission); database failure.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        }
-        let partial = dest.with_extension("partial");
-        let _ = std::fs::remove_file(&partial);
-        let result = (|| -> Result<()> {
-            let mut copy = Connection::open(&partial)?;
-            {
-                let backup = rusqlite::backup::Backup::new(self.conn(), &mut copy)?;
-                backup.run_to_completion(PAGES_PER_STEP, std::time::Duration::ZERO, None)?;
-            }
-            // A backup is one file: no WAL beside it.
-            copy.pragma_update(None, "journal_mode", "DELETE")?;
-            drop(copy);
-            std::fs::rename(&partial, dest).map_err(|e| Error::io(dest, e))
-        })();
-        if result.is_err() {
-            let _ = std::fs::remove_file(&partial);
-        }
-        result
+        copy_database(self.conn(), dest)
     }
 
     /// Replaces the whole library with the one in `src` (checked first with
