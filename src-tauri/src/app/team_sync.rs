@@ -68,17 +68,15 @@ pub fn soon() {
 
 /// A sync from the timer or after a save: failures are logged and shown in the status (the
 /// tray line and Settings → Team), never as a dialog in the middle of someone's work.
+/// An unbound library answers at once (not bound); the status is read once, after the sync.
 fn in_background(app: &AppHandle) -> Option<TeamStatus> {
-    let state = app.state::<AppState>();
-    let status = team::status(&state.library).ok()?;
-    if !status.bound {
-        refresh(app, &status);
-        return Some(status);
-    }
-    if let Err(e) = run(app) {
+    let (result, status) = sync_and_tell(app);
+    if let Err(e) = result
+        && e.code != quickreply_core::Code::TeamNotBound
+    {
         log::warn!("team sync: {}", e.message);
     }
-    team::status(&state.library).ok()
+    status
 }
 
 /// One sync now (Settings → "Sync now", or the background thread).
@@ -87,11 +85,16 @@ fn in_background(app: &AppHandle) -> Option<TeamStatus> {
 /// The core's error in the staff's language (remote unreachable, push refused…); the status
 /// keeps it as `last_error` and the windows are told either way.
 pub fn run(app: &AppHandle) -> IpcResult<SyncReport> {
+    sync_and_tell(app).0
+}
+
+/// One sync, then the windows and the tray are told; returns the status it told them.
+fn sync_and_tell(app: &AppHandle) -> (IpcResult<SyncReport>, Option<TeamStatus>) {
     let _one = quickreply_core::app::lock(&SYNCING);
     let state = app.state::<AppState>();
     let result = state.run(|library| team::sync(library, &OsKeyring));
-    after(app, result.as_ref().ok());
-    result
+    let status = after(app, result.as_ref().ok());
+    (result, status)
 }
 
 /// Binds this library to a repository (`init`: push it; `join`: clone it into this empty one).
@@ -112,8 +115,8 @@ pub fn bind(app: &AppHandle, remote: &str, join: bool) -> IpcResult<SyncReport> 
     result
 }
 
-/// Tells the windows and the tray what a sync (or a failed one) left.
-fn after(app: &AppHandle, report: Option<&SyncReport>) {
+/// Tells the windows and the tray what a sync (or a failed one) left, and returns that status.
+fn after(app: &AppHandle, report: Option<&SyncReport>) -> Option<TeamStatus> {
     let state = app.state::<AppState>();
     if report.is_some_and(|r| r.changed_here > 0 || !r.conflicts.is_empty()) {
         // Texts arrived: the palette's search, the library list and the review queue follow.
@@ -122,8 +125,14 @@ fn after(app: &AppHandle, report: Option<&SyncReport>) {
         super::tray::refresh_review_count(app);
     }
     match team::status(&state.library) {
-        Ok(status) => refresh(app, &status),
-        Err(e) => log::warn!("team status: {e}"),
+        Ok(status) => {
+            refresh(app, &status);
+            Some(status)
+        }
+        Err(e) => {
+            log::warn!("team status: {e}");
+            None
+        }
     }
 }
 
