@@ -149,6 +149,22 @@ pub struct ImportReport {
     pub warnings: Vec<String>,
 }
 
+/// A pack of `(locale, FTL text)` files with the default manifest, for tests.
+#[cfg(test)]
+pub(crate) fn test_pack(files: &[(&str, &str)]) -> Pack {
+    Pack {
+        files: files
+            .iter()
+            .map(|(locale, text)| PackFile {
+                locale: (*locale).to_string(),
+                name: format!("{locale}.ftl"),
+                text: (*text).to_string(),
+            })
+            .collect(),
+        manifest: Manifest::default(),
+    }
+}
+
 impl Pack {
     /// Reads every `*.ftl` file of `dir` (not recursive) and its `pack.toml`, if any.
     ///

@@ -175,17 +175,10 @@ pub(crate) fn test_library(files: &[(&str, &str)]) -> Library {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::pack::{ImportOptions, Manifest, PackFile};
+    use crate::pack::{ImportOptions, test_pack};
 
     fn pack(text: &str) -> Pack {
-        Pack {
-            files: vec![PackFile {
-                locale: "en".into(),
-                name: "en.ftl".into(),
-                text: text.into(),
-            }],
-            manifest: Manifest::default(),
-        }
+        test_pack(&[("en", text)])
     }
 
     /// The CLI writing while the app runs: the app's next search sees the change, with no

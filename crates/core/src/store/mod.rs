@@ -103,19 +103,9 @@ pub fn default_db_path(data_dir: Option<PathBuf>) -> PathBuf {
 /// being the source; translations get `status` (approved when `None`).
 #[cfg(test)]
 pub(crate) fn test_library(files: &[(&str, &str)], status: Option<Status>) -> Store {
-    use crate::pack::{self, ImportOptions, Manifest, Pack, PackFile};
+    use crate::pack::{self, ImportOptions};
     let mut store = Store::open_in_memory().expect("in-memory library");
-    let pack = Pack {
-        files: files
-            .iter()
-            .map(|(locale, text)| PackFile {
-                locale: (*locale).to_string(),
-                name: format!("{locale}.ftl"),
-                text: (*text).to_string(),
-            })
-            .collect(),
-        manifest: Manifest::default(),
-    };
+    let pack = pack::test_pack(files);
     pack::import(
         &mut store,
         &pack,

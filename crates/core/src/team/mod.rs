@@ -246,17 +246,7 @@ impl Tree {
 
 #[cfg(test)]
 pub(crate) fn tree(files: &[(&str, &str)]) -> Tree {
-    let pack = Pack {
-        files: files
-            .iter()
-            .map(|(locale, text)| PackFile {
-                locale: (*locale).to_string(),
-                name: format!("{locale}.ftl"),
-                text: (*text).to_string(),
-            })
-            .collect(),
-        manifest: Manifest::default(),
-    };
+    let pack = crate::pack::test_pack(files);
     Tree::from_pack(&pack).expect("test tree parses")
 }
 
