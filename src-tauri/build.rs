@@ -68,6 +68,10 @@ const COMMANDS: &[&str] = &[
     "backup_list",
     "backup_create",
     "backup_restore",
+    "palette_suggestions",
+    "insights",
+    "learned_picks",
+    "forget_pick",
 ];
 
 fn main() {

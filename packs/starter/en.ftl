@@ -6,6 +6,8 @@
 #   .category  group in the sidebar (this file only)
 #   .tags      comma-separated search words (this file only)
 #   .shortcut  type it in the search box to pick the template (this file only)
+#   .examples  buyer questions it answers, one per line (any locale file): suggestions match
+#              a copied buyer message against them in every language
 #
 # Variables come from the selected order ($buyer_name, $order_id, $marketplace,
 # $item_count, $total, $currency, $carrier, $tracking_number, $tracking_url,
@@ -22,6 +24,12 @@ where-is-my-order =
     .category = Shipping
     .tags = tracking, status, wismo, where, delivery
     .shortcut = ;wismo
+    .examples =
+        Where is my order?
+        When will my order be delivered?
+        Can you tell me the status of my order?
+        Has my order shipped yet?
+        What is the estimated delivery date?
 
 shipping-delay =
     Hello { $buyer_name }, I am sorry that your order { $order_id } is taking longer than expected to arrive. The parcel is still in transit with { $carrier }, and the current estimated delivery date is { DATETIME($eta, dateStyle: "long") }.
@@ -32,6 +40,12 @@ shipping-delay =
     .category = Shipping
     .tags = delay, late, slow, eta, apology
     .shortcut = ;delay
+    .examples =
+        My order is late.
+        Why is my delivery taking so long?
+        My parcel has been stuck in transit for days.
+        It should have arrived by now.
+        The delivery date has passed and I still have nothing.
 
 tracking-number =
     Hello { $buyer_name }, good news: your order { $order_id } has been shipped with { $carrier }.
@@ -43,6 +57,12 @@ tracking-number =
     .category = Shipping
     .tags = tracking, shipped, carrier, link
     .shortcut = ;track
+    .examples =
+        Can you send me the tracking number?
+        What is my tracking number?
+        How can I track my parcel?
+        Do you have a tracking link for my order?
+        Which carrier did you use, and what is the tracking number?
 
 # Generic on purpose: who collects import taxes differs by country and marketplace
 # (some marketplaces collect VAT at checkout). Adapt before use if you know the rules.
@@ -53,6 +73,12 @@ customs-duties =
     .category = Shipping
     .tags = customs, duties, tax, vat, import, fees
     .shortcut = ;customs
+    .examples =
+        Will I have to pay customs duties?
+        Are import taxes included in the price?
+        The courier is asking me to pay a customs fee, why?
+        Is VAT charged on delivery?
+        Who pays the import duty for my order?
 
 ## Returns and refunds
 
@@ -63,6 +89,12 @@ return-request =
     .category = Returns and refunds
     .tags = return, send back, rma, exchange
     .shortcut = ;return
+    .examples =
+        I want to return my order.
+        The item arrived damaged, can I send it back?
+        It is the wrong size, how do I return it?
+        Can I exchange this for a different size?
+        How do I start a return?
 
 refund-issued =
     Hello { $buyer_name }, we have issued a refund of { NUMBER($total, minimumFractionDigits: 2) } { $currency } for your order { $order_id }. Depending on your bank or payment method, it may take a few business days to appear in your account. Thank you for your patience, and please let us know if there is anything else we can help with.
@@ -71,6 +103,12 @@ refund-issued =
     .category = Returns and refunds
     .tags = refund, money back, reimbursement
     .shortcut = ;refund
+    .examples =
+        Have you issued my refund?
+        When will I get my money back?
+        I returned the item, has the refund been processed?
+        The refund is not in my account yet.
+        How long does the refund take to show up?
 
 ## Payments and orders
 
@@ -81,6 +119,12 @@ payment-methods =
     .category = Payments
     .tags = payment, pay, card, cash on delivery, cod, installments
     .shortcut = ;pay
+    .examples =
+        What payment methods do you accept?
+        Can I pay by credit card?
+        Do you offer cash on delivery?
+        Can I pay in installments?
+        Is PayPal accepted?
 
 address-change =
     Hello { $buyer_name }, thank you for letting us know. Please reply with your complete new address, including the postal code and a phone number, and we will do our best to update order { $order_id }. If the parcel has already been handed to the carrier, we may not be able to change it, but we will tell you right away what your options are.
@@ -89,6 +133,12 @@ address-change =
     .category = Orders
     .tags = address, change, wrong address, edit order
     .shortcut = ;addr
+    .examples =
+        I need to change my shipping address.
+        I entered the wrong address, can you fix it?
+        Can you send my order to a different address?
+        I moved, please update my address.
+        Can I add an apartment number to my address?
 
 out-of-stock =
     Hello { $buyer_name }, I am very sorry: { $item_count ->
@@ -100,6 +150,12 @@ out-of-stock =
     .category = Orders
     .tags = out of stock, unavailable, sold out, cancel, backorder
     .shortcut = ;oos
+    .examples =
+        Is this item in stock?
+        When will this be back in stock?
+        Is this size still available?
+        Do you have this in another color?
+        It says sold out, will you restock it?
 
 thanks-for-order =
     Hello { $buyer_name }, thank you for your order { $order_id } on { $marketplace }! We are carefully packing { $item_count ->
@@ -111,6 +167,12 @@ thanks-for-order =
     .category = Orders
     .tags = thanks, order confirmation, new order, packing
     .shortcut = ;thanks
+    .examples =
+        I just placed an order.
+        Did you receive my order?
+        Can you confirm my order?
+        I ordered two items today, is everything OK?
+        I just paid, is my order confirmed?
 
 # Neutral on purpose: marketplaces forbid asking for a positive review or offering
 # anything in exchange for one. Keep it that way when you edit it.
@@ -121,6 +183,12 @@ review-request =
     .category = After-sales
     .tags = review, feedback, rating, stars
     .shortcut = ;review
+    .examples =
+        I received my order and I love it.
+        Where can I leave a review?
+        Everything arrived in perfect condition, thank you!
+        How do I rate your shop?
+        The item is great, how can I give feedback?
 
 ## Product questions
 
@@ -132,3 +200,9 @@ halal-certificate =
     .category = Product questions
     .tags = halal, certificate, certification, ingredients, muslim
     .shortcut = ;halal
+    .examples =
+        Is this product halal?
+        Do you have a halal certificate?
+        Is it halal certified?
+        Does it contain pork or alcohol?
+        Can you send me the halal certification?

@@ -6,6 +6,7 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 // these names are the UI's.
 import type * as Ipc from "./bindings";
 import type * as Lib from "./library/types";
+import type { Insights, LearnedPick, SuggestedItem } from "./suggest-types";
 
 export type Status = Ipc.Status;
 /** The interface language setting ("auto": the system's, decided by the backend). */
@@ -46,6 +47,8 @@ export type Permissions = Ipc.Permissions;
 // backups (Settings → Backups)
 export type BackupInfo = Ipc.BackupInfo;
 export type RestoreReport = Ipc.RestoreReport;
+// suggestions (palette) and insights (library window): hand-written until the bindings carry them
+export type { InsightLanguage, InsightReply, Insights, InsightTopic, LearnedPick, SuggestedItem, SuggestReason, SuggestReasonKind } from "./suggest-types";
 
 export interface ApiError {
   code: string;
@@ -82,6 +85,8 @@ export const api = {
   findOrders: (query: string) => call<Order[]>("find_orders", { query }),
   paste: (request: PasteRequest) => call<void>("paste", { request }),
   hidePalette: () => call<void>("hide_palette"),
+  /** Replies ranked for the copied buyer message (empty: no message, or the engine is not ready yet). */
+  paletteSuggestions: (lang: string, orderId: string | null) => call<SuggestedItem[]>("palette_suggestions", { lang, orderId }),
   getSettings: () => call<Settings>("get_settings"),
   saveSettings: (settings: Settings) => call<Settings>("save_settings", { settings }),
   // review window & translation providers
@@ -148,6 +153,12 @@ export const api = {
   backupRestore: (path: string) => call<RestoreReport>("backup_restore", { path }),
   setActiveOrder: (orderId: string | null) => call<null>("set_active_order", { orderId }),
   copyText: (text: string) => call<null>("copy_text", { text }),
+  // library window → Insights
+  /** `since`: YYYY-MM-DD, null = the last 28 days. */
+  insights: (since: string | null) => call<Insights>("insights", { since }),
+  /** Message → reply pairs learned from pastes, newest first. */
+  learnedPicks: (limit: number) => call<LearnedPick[]>("learned_picks", { limit }),
+  forgetPick: (id: number) => call<null>("forget_pick", { id }),
   /** The view a library window was opened for and has not shown yet (taken: asked once). */
   libraryRequest: () => call<Lib.LibraryOpen | null>("library_request"),
   /** Palette (Ctrl+E): the library window, on `key` when given. */
@@ -157,6 +168,7 @@ export const api = {
 };
 
 export const EVENT_PALETTE_SHOWN = "palette-shown";
+export const EVENT_PALETTE_SUGGESTIONS = "palette-suggestions";
 export const EVENT_REVIEW_CHANGED = "review-changed";
 export const EVENT_PASTE_FAILED = "paste-failed";
 export const EVENT_LIBRARY_CHANGED = "library-changed";
@@ -170,6 +182,11 @@ export function onPasteFailed(cb: (failure: PasteFailure) => void): Promise<Unli
 
 export function onPaletteShown(cb: (ctx: PaletteContext) => void): Promise<UnlistenFn> {
   return listen<PaletteContext>(EVENT_PALETTE_SHOWN, (e) => cb(e.payload));
+}
+
+/** The suggestions for the message copied at this opening are ready (no payload): ask palette_suggestions. */
+export function onPaletteSuggestions(cb: () => void): Promise<UnlistenFn> {
+  return listen(EVENT_PALETTE_SUGGESTIONS, () => cb());
 }
 
 /** A translation was drafted, edited, approved or rejected (no payload). */

@@ -79,6 +79,8 @@ describe("the library window's tabs", () => {
     expect(document.documentElement.dataset.view).toBe("list");
     expect(q(root, ".lib-listview").hidden).toBe(false);
     press("End");
+    expect(document.documentElement.dataset.view).toBe("insights");
+    press("ArrowLeft");
     expect(document.documentElement.dataset.view).toBe("orders");
     // Ctrl+N still writes a new reply: the Replies tab comes back with the editor
     press("n", { ctrl: true, code: "KeyN" });
@@ -95,7 +97,7 @@ describe("the library window's tabs", () => {
     const root = mountRoot();
     mountLibrary(root);
     await vi.waitFor(() => expect(root.querySelectorAll(".lib-row").length).toBeGreaterThan(0));
-    expect(qa(root, ".lib-tabs [role=tab]").map((t) => t.textContent)).toEqual(["回复", "订单"]);
+    expect(qa(root, ".lib-tabs [role=tab]").map((t) => t.textContent)).toEqual(["回复", "订单", "洞察"]);
     testid(root, "library-tab-orders").click();
     expect(testid(root, "orders-tab-late").textContent).toContain("需要立即联系");
     expect(q(root, 'label[for="orders-path"]').textContent).toBe("订单文件");

@@ -92,6 +92,29 @@ describe("fake backend", () => {
     if (it0.problem) expect(refused).toMatchObject({ code: "invalid" });
   });
 
+  it("has a copied message and suggests a couple of replies for it, with their reasons", async () => {
+    const ctx = await api.paletteContext();
+    expect(ctx.message).toBeTruthy();
+    const items = await api.paletteSuggestions(ctx.lang, null);
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    for (const it of items) {
+      expect(core.template(it.key)).not.toBeNull();
+      expect(["asked_before", "example", "title", "text"]).toContain(it.reason.kind);
+    }
+  });
+
+  it("answers the Insights and forgets a learned pick", async () => {
+    const d = await api.insights(null);
+    expect(d.by_hour).toHaveLength(24);
+    expect(d.by_weekday).toHaveLength(7);
+    expect(d.topics.some((t) => t.rising)).toBe(true);
+    expect(d.unanswered.length).toBeGreaterThan(0);
+    expect((await api.insights("2025-11-01")).since).toBe("2025-11-01");
+    const picks = await api.learnedPicks(50);
+    await api.forgetPick(picks[0].id);
+    expect((await api.learnedPicks(50)).map((p) => p.id)).toEqual(picks.slice(1).map((p) => p.id));
+  });
+
   it("paste asks for the values the core said are missing", async () => {
     const p = core.data.previews.find((x) => x.order_id === null && x.missing.length && !x.errors.length)!;
     const tpl = core.template(p.key)!;

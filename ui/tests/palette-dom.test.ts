@@ -25,7 +25,7 @@ let backend: ReturnType<typeof fakeBackend> | null = null;
 
 function start(ctx: Partial<PaletteContext>, opts: { paste?: (args: any) => unknown; searchDelay?: (query: string) => number; contextDelay?: number; libraryFails?: boolean } = {}) {
   setLang("en");
-  const context: PaletteContext = { order: null, lang: "en", lang_source: "default", locales: ["en", "ar", "ru", "ms"], ui_lang: "en", review_count: 0, ...ctx };
+  const context: PaletteContext = { order: null, lang: "en", lang_source: "default", locales: ["en", "ar", "ru", "ms"], ui_lang: "en", review_count: 0, message: null, ...ctx };
   backend = fakeBackend(async (cmd, args) => {
     switch (cmd) {
       case "palette_context":
@@ -228,7 +228,7 @@ describe("palette", () => {
   it("a context pushed on opening wins over the answer to the first request that arrives later", async () => {
     const { root } = start({ lang: "en" }, { contextDelay: 150 });
     await tick(20);
-    const shown: PaletteContext = { order: ORDERS[1], lang: "ru", lang_source: "order", locales: ["en", "ru"], ui_lang: "en", review_count: 0 };
+    const shown: PaletteContext = { order: ORDERS[1], lang: "ru", lang_source: "order", locales: ["en", "ru"], ui_lang: "en", review_count: 0, message: null };
     await emit("palette-shown", shown);
     await vi.waitFor(() => expect(orderChip(root)).toBe("#771-2"));
     await tick(250);

@@ -14,6 +14,7 @@ const SETTINGS: Settings = {
   shop_vars: { shop_name: "Lotus Home", support_email: "help@lotus.example" },
   paste_overrides: { "Gnome-terminal": "Ctrl+Shift+V" },
   order_retention_days: 400,
+  message_retention_days: 60,
 };
 
 const PROVIDERS: ProviderConfig[] = [
@@ -209,6 +210,24 @@ describe("settings", () => {
     await loaded(zh);
     expect(q(zh, 'label[for="retention"]').textContent).toBe("订单保留");
     expect(q(zh, "#retention-help").textContent).toContain("1–3650 天");
+  });
+
+  it("keeps buyer messages for a number of days; 0 turns learning off, -1 is refused", async () => {
+    const root = start();
+    await loaded(root);
+    const days = q<HTMLInputElement>(root, "#message-retention");
+    expect(days.value).toBe("60");
+    type(days, "-1");
+    expect(q(root, "#message-retention-err").textContent).toBe("Enter a whole number of days from 0 to 3650.");
+    saveButton(root).click();
+    await tick(10);
+    expect(saves()).toHaveLength(0);
+    type(days, "0");
+    expect(days.hasAttribute("aria-invalid")).toBe(false);
+    saveButton(root).click();
+    await vi.waitFor(() => expect(saves()).toHaveLength(1));
+    expect(saves()[0].message_retention_days).toBe(0);
+    expect(q(root, "#message-retention-help").textContent).toContain("never exported");
   });
 
   it("records a hotkey; a refused one is shown and the old one kept", async () => {

@@ -197,6 +197,11 @@ pub enum Error {
     #[error("this library is not bound to a team repository")]
     NotBound,
 
+    /// The suggestion model (multilingual embeddings) is missing, damaged or failed; the
+    /// message says where it was looked for and how to install it.
+    #[error("{0}")]
+    Model(String),
+
     /// The library database (SQLite) failed, or stayed locked by another process too long.
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
@@ -214,7 +219,11 @@ impl Error {
     #[must_use]
     pub fn is_user_error(&self) -> bool {
         match self {
-            Error::Db(_) | Error::Migration(_) | Error::Keyring(_) | Error::Remote(_) => false,
+            Error::Db(_)
+            | Error::Migration(_)
+            | Error::Keyring(_)
+            | Error::Remote(_)
+            | Error::Model(_) => false,
             Error::Io { source, .. } => !matches!(
                 source.kind(),
                 std::io::ErrorKind::StorageFull
@@ -253,6 +262,7 @@ impl Error {
             Error::Hotkey(_) => Code::Hotkey,
             Error::Remote(_) => Code::TeamRemote,
             Error::NotBound => Code::TeamNotBound,
+            Error::Model(_) => Code::Model,
             Error::Db(e) if is_busy(e) => Code::Busy,
             Error::Db(_) => Code::Db,
             Error::Migration(_) => Code::Migration,
@@ -364,6 +374,8 @@ pub enum Code {
     TeamRemote,
     /// The library is not bound to a team repository.
     TeamNotBound,
+    /// The suggestion model is missing or failed.
+    Model,
     /// Something inside the app failed.
     Internal,
 }
@@ -411,6 +423,7 @@ impl Code {
             Code::Hotkey => "hotkey",
             Code::TeamRemote => "team_remote",
             Code::TeamNotBound => "team_not_bound",
+            Code::Model => "model",
             Code::Internal => "internal",
         }
     }

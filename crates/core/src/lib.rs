@@ -16,6 +16,7 @@ pub mod ports;
 pub mod reply;
 pub mod search;
 pub mod store;
+pub mod suggest;
 pub mod team;
 pub mod template;
 pub mod translate;

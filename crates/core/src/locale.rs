@@ -142,3 +142,14 @@ mod tests {
         assert_eq!(canonical("ar_sa").unwrap(), "ar-SA");
     }
 }
+
+/// The primary language subtag of a tag, lowercased (`zh-CN` → `zh`, `AR` → `ar`), for grouping
+/// by language in reports.
+#[must_use]
+pub fn primary_of(tag: &str) -> String {
+    tag.split(['-', '_'])
+        .next()
+        .unwrap_or(tag)
+        .trim()
+        .to_ascii_lowercase()
+}

@@ -43,7 +43,68 @@ use crate::template::{self, ParsedFile};
 use crate::{Error, Result, locale};
 
 /// Attributes that are template metadata rather than text.
-pub const METADATA_ATTRIBUTES: [&str; 4] = ["title", "category", "tags", "shortcut"];
+pub const METADATA_ATTRIBUTES: [&str; 5] = ["title", "category", "tags", "shortcut", "examples"];
+
+/// A template's example questions as an FTL attribute value: one question per line, with the
+/// characters Fluent would read as syntax written as string literals.
+#[must_use]
+pub fn examples_to_ftl(examples: &str) -> String {
+    examples
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|line| {
+            let mut out = String::with_capacity(line.len());
+            for (i, c) in line.chars().enumerate() {
+                match c {
+                    '{' | '}' => out.push_str(&format!("{{\"{c}\"}}")),
+                    '[' | '*' | '.' if i == 0 => out.push_str(&format!("{{\"{c}\"}}")),
+                    _ => out.push(c),
+                }
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The example questions of an `.examples` attribute: one per line, string-literal placeables
+/// (`{"{"}`) read back as their text.
+#[must_use]
+pub fn examples_from_ftl(value: &str) -> Vec<String> {
+    value
+        .lines()
+        .map(|line| unescape_literals(line).trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// `{ "x" }` placeables read back as `x`; anything else is kept as written.
+fn unescape_literals(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = rest[start + 1..].trim_start();
+        let literal = after.strip_prefix('"').and_then(|inner| {
+            let end = inner.find('"')?;
+            let tail = inner[end + 1..].trim_start().strip_prefix('}')?;
+            Some((&inner[..end], tail))
+        });
+        match literal {
+            Some((text, tail)) => {
+                out.push_str(text);
+                rest = tail;
+            }
+            None => {
+                out.push('{');
+                rest = &rest[start + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
 
 const MANIFEST: &str = "pack.toml";
 const DEFAULT_SOURCE: &str = "en";
@@ -572,6 +633,28 @@ pub(crate) fn import_in(
             report.variants_written += 1;
         }
     }
+    // Example questions may be in any language's file: a template gets all of them.
+    let mut examples: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for (_, file) in &parsed {
+        for message in &file.messages {
+            for (name, value) in &message.attributes {
+                if name == "examples" {
+                    let list = examples.entry(message.key.as_str()).or_default();
+                    for e in examples_from_ftl(value) {
+                        if !list.contains(&e) {
+                            list.push(e);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for (key, list) in examples {
+        tx.execute(
+            "UPDATE templates SET examples = ?2 WHERE key = ?1",
+            rusqlite::params![key, list.join("\n")],
+        )?;
+    }
     Ok(report)
 }
 
@@ -730,6 +813,9 @@ pub fn export_pack(store: &Store) -> Result<(Pack, usize)> {
                     attributes.push((name.to_string(), value.clone()));
                 }
             }
+            if !t.examples.trim().is_empty() {
+                attributes.push(("examples".into(), examples_to_ftl(&t.examples)));
+            }
         } else if let Some(title) = &variant.title {
             attributes.push(("title".into(), title.clone()));
         }
@@ -781,4 +867,48 @@ pub fn export_pack(store: &Store) -> Result<(Pack, usize)> {
         })
         .collect();
     Ok((Pack { files, manifest }, templates.len()))
+}
+
+#[cfg(test)]
+mod examples_tests {
+    use super::*;
+
+    #[test]
+    fn examples_round_trip_through_a_pack_with_syntax_characters_escaped() {
+        let text = "where is {it}?\n*urgent* any news\n\n  kapan sampai  ";
+        let ftl = examples_to_ftl(text);
+        let entry =
+            template::message_source("wismo", "Hello", &[("examples".to_string(), ftl.clone())]);
+        let parsed = template::parse_file("en.ftl", &entry).expect("escaped examples parse");
+        let value = &parsed.messages[0].attributes[0].1;
+        assert_eq!(
+            examples_from_ftl(value),
+            ["where is {it}?", "*urgent* any news", "kapan sampai"]
+        );
+    }
+
+    #[test]
+    fn a_pack_import_takes_examples_from_every_language_and_export_writes_them() {
+        let mut store = Store::open_in_memory().unwrap();
+        let pack = crate::pack::test_pack(&[
+            (
+                "en",
+                "wismo = Hello\n    .examples =\n        where is my order\n        any news?\n",
+            ),
+            ("ar", "wismo = مرحبا\n    .examples = أين طلبي\n"),
+        ]);
+        let report = import(&mut store, &pack, &ImportOptions::default()).unwrap();
+        assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+        let t = store.template("wismo").unwrap();
+        assert_eq!(t.examples, "where is my order\nany news?\nأين طلبي");
+        let (exported, _) = export_pack(&store).unwrap();
+        let en = exported.files.iter().find(|f| f.locale == "en").unwrap();
+        assert!(
+            en.text.contains(
+                ".examples =\n        where is my order\n        any news?\n        أين طلبي"
+            ),
+            "{}",
+            en.text
+        );
+    }
 }

@@ -317,6 +317,30 @@ pub trait LanguageDetector {
     fn language_of(&self, text: &str) -> Option<String>;
 }
 
+/// What an embedded text is: e5 models embed a question someone asks ("query: ") and a text
+/// that answers ("passage: ") differently. Buyer messages and example questions are queries;
+/// template titles and texts are passages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EmbedKind {
+    /// A question: a buyer's message, a template's example question.
+    Query,
+    /// A text that answers: a template's title or reply text.
+    Passage,
+}
+
+/// Multilingual sentence embeddings: the suggestion engine's meaning signal, the same vector
+/// space for every language. The real one (`quickreply-embed`) runs in a helper process of the
+/// desktop app, so its model never stays resident in the app.
+pub trait Embedder {
+    /// Names the model (and its version): cached vectors of another model are never reused.
+    fn model_id(&self) -> &str;
+    /// L2-normalized vectors, one per text, in order.
+    ///
+    /// # Errors
+    /// The model failed on a text (the message says why).
+    fn embed(&self, texts: &[&str], kind: EmbedKind) -> crate::Result<Vec<Vec<f32>>>;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

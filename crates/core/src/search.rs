@@ -153,6 +153,15 @@ impl SearchIndex {
         self.docs.is_empty()
     }
 
+    /// The title of template `key` in `lang` (else its own), as search results show it.
+    #[must_use]
+    pub fn title_of(&self, key: &str, lang: Option<&str>) -> Option<String> {
+        self.docs
+            .iter()
+            .find(|d| d.key == key)
+            .map(|d| d.title_in(lang).to_string())
+    }
+
     /// The best `limit` templates for `query`, best first. Titles are shown in `lang` when the
     /// template has a title in that language. An empty query lists the most used templates.
     #[must_use]

@@ -8,5 +8,6 @@
 //!
 //! Use it only as a `[dev-dependencies]` entry: it is never a dependency of a shipped crate.
 
+pub mod embedder;
 pub mod mock_api;
 pub mod ports;

@@ -8,6 +8,7 @@ mod hotkey;
 mod instance;
 mod language;
 mod state;
+mod suggestions;
 mod team_sync;
 mod tray;
 mod windows;
@@ -185,6 +186,10 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
             commands::backups::backup_list,
             commands::backups::backup_create,
             commands::backups::backup_restore,
+            commands::palette::palette_suggestions,
+            commands::insights::insights,
+            commands::insights::learned_picks,
+            commands::insights::forget_pick,
         ])
         .setup(move |app| {
             let handle = app.handle().clone();
@@ -202,6 +207,7 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
             listen_for_second_launch(&handle, &db_path);
             team_sync::start(&handle);
             commands::backups::start_daily(&handle);
+            suggestions::start(&handle);
             match open {
                 Open::Palette => windows::open(&handle, Window::Palette),
                 Open::Review => windows::open(&handle, Window::Review),

@@ -33,6 +33,8 @@ pub struct AppState {
     pub active_order: Mutex<Option<String>>,
     /// What the library window should show next (taken by the window when it starts).
     pub library_request: Mutex<Option<crate::app::commands::library::LibraryOpen>>,
+    /// Suggestions for copied buyer messages (a helper process) and the current opening's.
+    pub suggestions: crate::app::suggestions::Helper,
 }
 
 impl std::fmt::Debug for AppState {
@@ -53,6 +55,7 @@ impl AppState {
 
     pub fn new(library: Library, hotkey: String) -> Self {
         Self {
+            suggestions: crate::app::suggestions::Helper::new(library.path()),
             library,
             ports: Mutex::new(None),
             target: Mutex::new(None),

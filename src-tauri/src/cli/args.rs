@@ -95,6 +95,41 @@ pub enum Command {
     /// Share the library with a team through a git repository
     #[command(subcommand)]
     Team(TeamCommand),
+    /// Suggest replies for a buyer's message (no TEXT: one message per stdin line, keys only)
+    Suggest {
+        text: Option<String>,
+        /// How many replies
+        #[arg(long, default_value_t = 3)]
+        limit: usize,
+        /// A JSON list of {key, title, score, locale, reason}
+        #[arg(long)]
+        json: bool,
+        /// Answer JSON requests on stdin until it closes (the desktop app's helper process)
+        #[arg(long, hide = true, conflicts_with_all = ["text", "json"])]
+        serve: bool,
+    },
+    /// Learn that KEY answers TEXT (no arguments: KEY<TAB>TEXT lines on stdin)
+    Learn {
+        /// The template that answers the message
+        #[arg(long, requires = "text")]
+        key: Option<String>,
+        /// The buyer's message
+        #[arg(requires = "key")]
+        text: Option<String>,
+    },
+    /// What buyers ask: most used replies, languages, hours, question topics
+    Insights {
+        /// From this day on (default: the last 28 days)
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        since: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete the buyer messages copied before a day (and what was learned from them)
+    Forget {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        before: String,
+    },
     /// Detect the language of a buyer's message (no TEXT: one message per stdin line)
     Detect {
         text: Option<String>,

@@ -10,6 +10,7 @@ mod hints;
 mod imports;
 mod orders;
 mod packs;
+mod suggest;
 mod team;
 mod templates;
 mod translation;
@@ -109,6 +110,21 @@ fn execute(path: &Path, command: Command, out: &mut Vec<u8>) -> Result<()> {
         } => translation::translate(path, &key, &to, provider.as_deref(), json, out),
         Command::Review(command) => translation::review(path, command, out),
         Command::Detect { text, json } => detect::run(path, text, json, out),
+        Command::Suggest {
+            text,
+            limit,
+            json,
+            serve,
+        } => {
+            if serve {
+                suggest::serve(path)
+            } else {
+                suggest::run(path, text, limit, json, out)
+            }
+        }
+        Command::Learn { key, text } => suggest::learn(path, key.zip(text), out),
+        Command::Insights { since, json } => suggest::insights(path, since.as_deref(), json, out),
+        Command::Forget { before } => suggest::forget(path, &before, out),
         Command::Team(command) => team::run(path, command, out),
         Command::Palette | Command::Library => Err(Error::Invalid(
             "`palette` and `library` are handled by the app, not the CLI".into(),

@@ -40,6 +40,8 @@ export interface ListOptions<T> {
   row(item: T, index: number): Child;
   /** Classes of a row after "row" (before "selected"), e.g. ["picker-row"]. */
   rowClass?(item: T, index: number, selected: boolean): (string | false | null | undefined)[];
+  /** Shown before row `index`, outside it (a section heading); not selectable. */
+  before?(item: T, index: number): Child;
   /** More attributes of a row (e.g. data-id). */
   rowAttrs?(item: T, index: number): Props;
   /** The element carrying aria-activedescendant; default: the list itself. */
@@ -93,7 +95,7 @@ export class SelectableList<T> {
   setItems(items: T[], selected: number, after: Child = null, scroll = false): void {
     this.items = items;
     this.sel = selected >= 0 && selected < items.length ? selected : -1;
-    replace(this.el, items.map((item, i) => this.buildRow(item, i)), after);
+    replace(this.el, items.map((item, i) => [this.opts.before?.(item, i), this.buildRow(item, i)]), after);
     this.updateOwner();
     if (scroll) this.scrollToSelection();
   }

@@ -21,6 +21,12 @@ const SUGGEST_DEBOUNCE_MS = 250;
 
 type Field = keyof EditorFields;
 
+/** What a new reply starts with besides the defaults. */
+export interface NewReply {
+  /** Its example buyer questions (one per line in the field). */
+  examples: string[];
+}
+
 export class TemplateEditor implements CardHost, AddLanguageHost {
   readonly el: HTMLElement;
   /** What is stored (null: a new template, never saved). */
@@ -109,10 +115,13 @@ export class TemplateEditor implements CardHost, AddLanguageHost {
   }
 
   // ---------------------------------------------------------------- loading
-  /** Open template `key` (null: a new one); false when it could not be loaded. */
-  async open(key: string | null): Promise<boolean> {
+  /**
+   * Open template `key` (null: a new one, `init` its first example questions); false when it
+   * could not be loaded.
+   */
+  async open(key: string | null, init: NewReply | null = null): Promise<boolean> {
     if (key === null) {
-      this.show(null);
+      this.show(null, init);
       return true;
     }
     try {
@@ -124,8 +133,11 @@ export class TemplateEditor implements CardHost, AddLanguageHost {
     }
   }
 
-  /** Fill the editor with `d` (null: an empty new template). */
-  show(d: TemplateDetail | null): void {
+  /**
+   * Fill the editor with `d` (null: an empty new template). A new one can start with example
+   * questions (`init`): they count as unsaved changes, so leaving asks first.
+   */
+  show(d: TemplateDetail | null, init: NewReply | null = null): void {
     this.detail = d;
     this.keyTouched = false;
     this.leaveArmed = false;
@@ -147,6 +159,7 @@ export class TemplateEditor implements CardHost, AddLanguageHost {
     replace(this.cardsEl, this.cards.map((c) => c.el));
     this.add.el.hidden = true;
     this.baseline = JSON.stringify(this.draft());
+    if (!d && init?.examples.length) this.inputs.examples.value = init.examples.join("\n");
     for (const c of this.cards) c.start();
     this.renderHead();
     this.updateButtons();

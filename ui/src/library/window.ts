@@ -1,8 +1,9 @@
 // The library window: the owners' list of replies and its views — the list (list.ts), the
 // editor (editor.ts), "Recently deleted" (deleted.ts) and the first-run setup (setup.ts) —,
 // the toolbar (New, Import…, Export…), the message bar and the undo toast, the window's keys
-// and the backend's events (library-changed, library-open). Two tabs: Replies (those views)
-// and Orders (orders/view.ts: import, search, the active order, late orders).
+// and the backend's events (library-changed, library-open). Three tabs: Replies (those views),
+// Orders (orders/view.ts: import, search, the active order, late orders) and Insights
+// (insights/view.ts: what buyers ask, what is pasted, the learned picks).
 import { api, onLibraryChanged, onLibraryOpen, onTeamStatus, type ApiError } from "../api";
 import { h, replace } from "../h";
 import { setLang, t } from "../i18n";
@@ -11,6 +12,7 @@ import { latestOnly } from "../components/latest";
 import { MessageBar } from "../components/message-bar";
 import { Tabs } from "../components/tabs";
 import { OrdersView } from "./orders/view";
+import { InsightsView } from "./insights/view";
 import { DeletedView } from "./deleted";
 import { TemplateEditor } from "./editor";
 import { ExportDialog } from "./export";
@@ -20,8 +22,8 @@ import { SetupView } from "./setup";
 import { Toast } from "./toast";
 import type { LibraryList, LibraryOpen, SetupAnswers, SetupState } from "./types";
 
-export type View = "list" | "edit" | "deleted" | "setup" | "orders";
-export type LibraryTab = "replies" | "orders";
+export type View = "list" | "edit" | "deleted" | "setup" | "orders" | "insights";
+export type LibraryTab = "replies" | "orders" | "insights";
 
 export class LibraryWindow {
   data: LibraryList | null = null;
@@ -41,6 +43,7 @@ export class LibraryWindow {
   editor!: TemplateEditor;
   deleted!: DeletedView;
   orders!: OrdersView;
+  insights!: InsightsView;
   setup: SetupView | null = null;
   /** The Replies tab's view (list, edit or deleted), shown again when the tab is chosen. */
   private repliesView: View = "list";
@@ -63,6 +66,11 @@ export class LibraryWindow {
     this.editor = new TemplateEditor(this);
     this.deleted = new DeletedView(this);
     this.orders = new OrdersView(this.bar);
+    this.insights = new InsightsView({
+      bar: this.bar,
+      openReply: (key) => void this.edit(key),
+      newReply: (examples) => void this.newReply(examples),
+    });
     this.importDialog = null;
     this.exportDialog = null;
     const btn = (id: string, label: string, onclick: () => void, attrs: Record<string, unknown> = {}) => h("button", { type: "button", class: "btn btn-small", id, onclick, ...attrs }, label);
@@ -70,9 +78,10 @@ export class LibraryWindow {
       [
         { key: "replies", label: t("library.tab.replies"), panelId: "library-panel-replies", testid: "library-tab-replies" },
         { key: "orders", label: t("library.tab.orders"), panelId: "library-panel-orders", testid: "library-tab-orders" },
+        { key: "insights", label: t("library.tab.insights"), panelId: "library-panel-insights", testid: "library-tab-insights" },
       ],
-      this.view === "orders" ? "orders" : "replies",
-      (k) => (k === "orders" ? this.showOrders() : this.showReplies()),
+      this.view === "orders" || this.view === "insights" ? this.view : "replies",
+      (k) => (k === "orders" ? this.showOrders() : k === "insights" ? this.showInsights() : this.showReplies()),
       { label: t("library.tabs"), class: "lib-tabs", idPrefix: "library-tab-" },
     );
     this.replyButtons = h(
@@ -91,7 +100,7 @@ export class LibraryWindow {
       this.editor.el,
       this.deleted.el,
     );
-    this.mainEl = h("main", { class: "lib-main" }, this.repliesEl, this.orders.el);
+    this.mainEl = h("main", { class: "lib-main" }, this.repliesEl, this.orders.el, this.insights.el);
     this.dialogHost = h("div", { class: "library" }, this.toolbar, this.mainEl, this.bar.el, this.toast.el);
     replace(this.root, this.dialogHost);
     this.listPane.render();
@@ -101,12 +110,15 @@ export class LibraryWindow {
     this.view = v;
     if (v === "list" || v === "edit" || v === "deleted") this.repliesView = v;
     this.toolbar.hidden = v === "setup";
-    this.tabs.set(v === "orders" ? "orders" : "replies");
-    this.replyButtons.hidden = v === "orders";
-    this.repliesEl.hidden = v === "orders" || v === "setup";
+    this.tabs.set(v === "orders" || v === "insights" ? v : "replies");
+    this.replyButtons.hidden = v === "orders" || v === "insights";
+    this.repliesEl.hidden = v === "orders" || v === "insights" || v === "setup";
     if (v === "orders") this.orders.show();
     else this.orders.hide();
     this.orders.el.hidden = v !== "orders";
+    if (v === "insights") this.insights.show();
+    else this.insights.hide();
+    this.insights.el.hidden = v !== "insights";
     this.listPane.el.hidden = v !== "list";
     this.editor.el.hidden = v !== "edit";
     this.deleted.el.hidden = v !== "deleted";
@@ -119,6 +131,12 @@ export class LibraryWindow {
   showOrders(focus = false): void {
     this.setView("orders");
     if (focus) this.orders.focus();
+  }
+
+  /** The Insights tab. */
+  showInsights(focus = false): void {
+    this.setView("insights");
+    if (focus) this.insights.focus();
   }
 
   /** The Replies tab, on the view it showed last (the editor keeps unsaved changes meanwhile). */
@@ -147,6 +165,22 @@ export class LibraryWindow {
     if (key !== null) this.selKey = key;
     this.bar.set(null);
     if (!(await this.editor.open(key))) return;
+    this.setView("edit");
+    this.editor.focus();
+  }
+
+  /**
+   * The editor on a new reply whose example questions are `examples` (Insights → "New reply
+   * from these"). Not while another reply has unsaved changes: those would be lost.
+   */
+  async newReply(examples: string[]): Promise<void> {
+    if (!this.mayEdit) return;
+    if (this.repliesView === "edit" && this.editor.isDirty()) {
+      this.bar.set({ kind: "error", text: t("library.editor.busyElsewhere") });
+      return;
+    }
+    this.bar.set(null);
+    if (!(await this.editor.open(null, { examples }))) return;
     this.setView("edit");
     this.editor.focus();
   }
@@ -278,6 +312,7 @@ export class LibraryWindow {
   private onChanged(): void {
     void this.reload();
     this.orders.changed();
+    this.insights.changed();
     if (this.view === "edit") void this.editor.reloadIfClean();
     if (this.view === "deleted") void this.deleted.load();
   }
@@ -292,7 +327,7 @@ export class LibraryWindow {
       if (this.mayEdit) void this.edit(null);
       return;
     }
-    if (this.view === "orders") return; // its fields and lists have their own keys
+    if (this.view === "orders" || this.view === "insights") return; // their fields and lists have their own keys
     if (this.view === "edit") this.editor.onKey(e);
     else if (this.view === "deleted" && e.key === "Escape") {
       e.preventDefault();

@@ -6,6 +6,8 @@
 // A text it has no fixture for is answered with "(no fixture for this text — run the real app)".
 //
 // URL parameters: ?label=palette|settings|review|library  &ui=en|zh-CN  &lang=ar  &order=none
+//                 &message=<copied buyer message>|none (palette suggestions; default: an Arabic question)
+//                 &insights=empty (library → Insights: no buyer messages yet)
 //                 &script=type:trk,key:Enter,wait:50   (drives the UI for screenshots)
 //                 &review=empty (empty review queue)  &mtFail=quota|network|bad_key (review_translate,
 //                 back_translate and test_provider fail with that mt_* code)  &pasteFail=1
@@ -20,6 +22,7 @@ import { ORDERS, params, settingsAnswer, sleep, store, uiLanguage } from "./data
 import * as palette from "./palette";
 import * as library from "./library";
 import * as orders from "./orders";
+import * as insights from "./insights";
 import * as providers from "./providers";
 import * as review from "./review";
 import { runScript } from "./script";
@@ -38,6 +41,7 @@ const COMMANDS: Record<string, (a: Args) => unknown> = {
   ui_language: () => uiLanguage(),
   palette_context: () => palette.context(review.reviewCount()),
   search: (a) => palette.search(a as never),
+  palette_suggestions: (a) => palette.suggestions(a as never),
   find_orders: (a) => {
     const q = String(a.query ?? "").toLowerCase();
     return ORDERS.filter((o) => !q || o.order_id.toLowerCase().includes(q) || (o.buyer_name ?? "").toLowerCase().includes(q));
@@ -106,6 +110,9 @@ const COMMANDS: Record<string, (a: Args) => unknown> = {
   active_order: () => orders.activeOrder(),
   set_active_order: (a) => orders.setActiveOrder(a as never),
   copy_text: (a) => orders.copyText(a as never),
+  insights: (a) => insights.insights(a as never),
+  learned_picks: (a) => insights.learnedPicks(a as never),
+  forget_pick: (a) => insights.forgetPick(a as never),
   open_library: (a) => (console.info("[mock] open_library", a.key), null),
   open_setup: () => (console.info("[mock] open_setup"), null),
   library_request: () => null,
@@ -140,7 +147,13 @@ async function answer(cmd: string, args: Args): Promise<unknown> {
 export function installMock(): void {
   mockWindows(params.get("label") ?? "palette");
   mockIPC((cmd, raw) => answer(cmd, (raw ?? {}) as Args), { shouldMockEvents: true });
-  (window as any).__qrMock = { showPalette: () => emit("palette-shown", palette.context(review.reviewCount())) };
+  (window as any).__qrMock = {
+    // The palette opens, then the suggestions for the copied message are ready a moment later.
+    showPalette: () => {
+      void emit("palette-shown", palette.context(review.reviewCount()));
+      setTimeout(() => void emit("palette-suggestions"), 150);
+    },
+  };
   if (core.data.generated_by.startsWith("placeholder")) console.warn("[mock] tests/fixtures/core-previews.json is the hand-made placeholder: most texts have no fixture yet");
   const script = params.get("script");
   if (script) void runScript(script);

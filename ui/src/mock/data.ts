@@ -23,6 +23,7 @@ export const store = {
     shop_vars: { shop_name: "Lotus Home", support_email: "help@lotus.example" },
     paste_overrides: { "Gnome-terminal": "Ctrl+Shift+V", XTerm: "Shift+Insert" },
     order_retention_days: 365,
+  message_retention_days: 90,
   } as Settings,
   providers: [
     { name: "deepl", kind: "deepl", url: null, model: null, formality: "more", glossary: null, has_key: true },

@@ -1,9 +1,19 @@
-// The fake backend's palette commands: context, search and paste. Texts and their previews
-// come from the core's fixture; the ranking is the mock's own (not the real one).
-import type { PaletteContext, PasteRequest, ResultItem } from "../api";
+// The fake backend's palette commands: context, search, suggestions and paste. Texts and their
+// previews come from the core's fixture; the ranking is the mock's own (not the real one).
+// `?message=…` is the copied buyer message (`none`: no message; default: an Arabic question).
+import type { PaletteContext, PasteRequest, ResultItem, SuggestedItem, SuggestReason } from "../api";
 import { core } from "./core-fixture";
 import type { FixtureTemplate } from "./fixture";
 import { LOCALES, ORDERS, params, uiLanguage } from "./data";
+
+/** The copied buyer message (as the backend shortens it: ≤ 140 characters, "…" when cut). */
+export function message(): string | null {
+  const m = params.get("message");
+  if (m === "none") return null;
+  const text = m ?? "مرحباً، أين طلبي؟ مرّ أسبوع ولم يصلني أي تحديث للشحنة";
+  const chars = [...text];
+  return chars.length > 140 ? chars.slice(0, 139).join("") + "…" : text;
+}
 
 export function context(reviewCount: number): PaletteContext {
   const order = params.get("order") === "none" ? null : ORDERS[0];
@@ -14,7 +24,24 @@ export function context(reviewCount: number): PaletteContext {
     locales: LOCALES,
     ui_lang: uiLanguage(),
     review_count: reviewCount,
+    message: message(),
   };
+}
+
+/** Why the mock suggests what it suggests (by key; anything else: the title matched). */
+const REASONS: Record<string, SuggestReason> = {
+  "order-shipped": { kind: "asked_before", text: "وين الطلب حقي؟" },
+  "delivery-delay": { kind: "example", text: "my parcel is late" },
+};
+
+/** A couple of replies for the copied message (none without one). */
+export function suggestions(a: { lang: string; orderId: string | null }): SuggestedItem[] {
+  if (!message()) return [];
+  const keys = ["order-shipped", "delivery-delay", "items-shipped"];
+  return keys
+    .map((k) => core.template(k))
+    .filter((tpl): tpl is FixtureTemplate => !!tpl)
+    .map((tpl, i) => ({ ...core.resultItem(tpl, a.lang, a.orderId), reason: REASONS[tpl.key] ?? { kind: "title", text: tpl.title }, score: 0.9 - i * 0.2 }));
 }
 
 function score(tpl: FixtureTemplate, q: string): number {

@@ -1,4 +1,5 @@
-// The chips under the search box: the target language (Alt+L) and the order (Alt+O).
+// The chips under the search box: the target language (Alt+L), the order (Alt+O) and the
+// buyer message copied before opening (quoted, as text in its own direction; not a button).
 import type { LangSource, Order } from "../api";
 import { h, replace } from "../h";
 import { getLang, t, type MessageKey } from "../i18n";
@@ -10,6 +11,8 @@ export interface ChipsState {
   langSource: LangSource | "manual";
   order: Order | null;
   mode: Mode;
+  /** The copied buyer message (already shortened by the backend), null when there is none. */
+  message: string | null;
 }
 
 export interface ChipsActions {
@@ -68,6 +71,17 @@ function orderChip(s: ChipsState, onClick: () => void): HTMLElement {
   );
 }
 
+/** “…”: the message as the palette got it; the whole of it in the tooltip when it does not fit. */
+function messageChip(message: string): HTMLElement {
+  return h(
+    "span",
+    { class: "chip chip-message", role: "note", title: message, "aria-label": t("palette.message.chip", { message }), "data-testid": "palette-message" },
+    h("span", { class: "chip-quote", "aria-hidden": "true" }, "“"),
+    h("bdi", { class: "chip-msg", dir: "auto" }, message),
+    h("span", { class: "chip-quote", "aria-hidden": "true" }, "”"),
+  );
+}
+
 export function renderChips(el: HTMLElement, s: ChipsState, on: ChipsActions): void {
-  replace(el, langChip(s, on.lang), orderChip(s, on.order));
+  replace(el, langChip(s, on.lang), orderChip(s, on.order), s.message ? messageChip(s.message) : null);
 }

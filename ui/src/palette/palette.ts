@@ -1,7 +1,7 @@
-// The palette's state and its modes: the result list, the pickers, the values form and the
-// confirmation. Rendering is done by the pane modules; the paste steps are in flow.ts and
-// the keyboard in keyboard.ts.
-import { api, type ApiError, type LangSource, type Order, type PaletteContext, type ResultItem } from "../api";
+// The palette's state and its modes: the result list (with the replies suggested for the copied
+// buyer message above it), the pickers, the values form and the confirmation. Rendering is done
+// by the pane modules; the paste steps are in flow.ts and the keyboard in keyboard.ts.
+import { api, type ApiError, type LangSource, type Order, type PaletteContext, type ResultItem, type SuggestedItem } from "../api";
 import { h, replace } from "../h";
 import { getLang, isLang, setLang, t } from "../i18n";
 import { debounce } from "../components/debounce";
@@ -45,6 +45,7 @@ export class Palette {
   private bar!: HTMLElement;
   private tips!: HTMLElement;
   private readonly searches = latestOnly();
+  private readonly suggests = latestOnly();
   private readonly scheduleSearch = debounce(() => void this.runSearch(false), SEARCH_DEBOUNCE_MS);
 
   constructor(private readonly root: HTMLElement) {}
@@ -81,8 +82,7 @@ export class Palette {
         onSelect: () => this.renderPreview(),
         onClick: () => this.onResultClick(),
       },
-      old ? old.items() : [],
-      old ? old.index : -1,
+      old ? old.state() : null,
     );
     this.chips = h("div", { class: "chips" });
     this.left = h("div", { class: "pane-left" });
@@ -102,6 +102,11 @@ export class Palette {
       ),
     );
     this.renderAll();
+  }
+
+  /** The copied buyer message of this opening (shortened by the backend), null when there is none. */
+  get message(): string | null {
+    return this.ctx?.message ?? null;
   }
 
   // ---------------------------------------------------------------- rendering
@@ -221,6 +226,7 @@ export class Palette {
     this.langSource = "manual";
     this.back();
     void this.runSearch(true);
+    void this.refreshSuggestions();
   }
 
   private pickOrder(o: Order | null): void {
@@ -231,6 +237,7 @@ export class Palette {
     }
     this.back();
     void this.runSearch(true);
+    void this.refreshSuggestions();
   }
 
   private onResultClick(): void {
@@ -248,7 +255,7 @@ export class Palette {
     if (!res) return; // a newer search is on its way
     this.loaded = true;
     if (res.ok) {
-      this.results.set(res.value as ResultItem[], keepKey);
+      this.results.set(res.value as ResultItem[], keepKey, query.trim() === "");
       this.lastQuery = query;
       if (this.barMessage?.kind === "error") this.clearBar();
     } else {
@@ -267,8 +274,34 @@ export class Palette {
     this.renderPreview();
   }
 
-  /** Empty the search box (on hide, not on show: typing may start before "palette-shown"). */
+  /**
+   * Ask for the replies suggested for this opening's message (on opening, on the
+   * palette-suggestions event, after the language or the order changed). They are a help: when
+   * the backend has none or fails, the palette works as without them.
+   */
+  async refreshSuggestions(): Promise<void> {
+    const res = await this.suggests.run(() => api.paletteSuggestions(this.lang, this.order?.order_id ?? null));
+    if (!res) return; // a newer request is on its way
+    this.applySuggestions(res.ok ? (res.value as SuggestedItem[]) : []);
+  }
+
+  /** Show `items`; the first one is selected unless the list is busy or the person moved on. */
+  private applySuggestions(items: SuggestedItem[]): void {
+    const inList = this.mode === "list" || this.mode === "confirm";
+    this.results.setSuggestions(items, this.mode === "list" && !this.flow && !this.busy);
+    if (inList) {
+      this.results.scrollToSelection();
+      this.renderPreview();
+    }
+  }
+
+  /**
+   * Empty the search box (on hide, not on show: typing may start before "palette-shown") and
+   * forget the suggestions: they were for the message of this opening.
+   */
   clearQuery(): void {
+    this.suggests.cancel();
+    this.results.setSuggestions([], false);
     this.input.value = "";
     void this.runSearch(false);
   }
@@ -299,11 +332,16 @@ export class Palette {
     this.mode = "list";
     this.barMessage = null;
     this.closeOrderPicker();
+    // A new opening: the suggestions of the last message go, the first new one will be selected.
+    this.suggests.cancel();
+    this.results.resetMoved();
+    this.results.setSuggestions([], false);
     if (rebuild) this.build();
     // The query is kept: it was emptied when the palette hid, and anything in it now was
     // typed by the user after the palette appeared but before this context arrived.
     this.renderAll();
     this.input.focus();
     void this.runSearch(false);
+    void this.refreshSuggestions();
   }
 }

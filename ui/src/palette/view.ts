@@ -1,7 +1,7 @@
 // The command palette: search → pick → (fill values) → (confirm) → paste.
 // palette.ts holds the state and modes; results, preview, chips, pickers, the values form and
 // the footer draw their parts; flow.ts pastes; keyboard.ts maps keys to commands.
-import { api, onPaletteShown, onPasteFailed, type ApiError } from "../api";
+import { api, onPaletteShown, onPaletteSuggestions, onPasteFailed, type ApiError } from "../api";
 import { t } from "../i18n";
 import { latestOnly } from "../components/latest";
 import { onKeyDown } from "./keyboard";
@@ -21,6 +21,9 @@ export function mountPalette(root: HTMLElement): void {
     asked.cancel();
     p.applyContext(c);
   });
+  // The replies suggested for the copied message are ranked after the palette showed: ask for
+  // them when the backend says they are ready (the palette keeps working meanwhile).
+  void onPaletteSuggestions(() => void p.refreshSuggestions());
   // A paste that failed after the palette hid brings it back: say what happened and where the
   // reply is (the message comes from the core, in the staff's language).
   void onPasteFailed((failure) => {

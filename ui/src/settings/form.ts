@@ -16,12 +16,16 @@ export const RETENTION_MIN = 1;
 export const RETENTION_MAX = 3650;
 export const RETENTION_DEFAULT = 365;
 
+/** How long copied buyer messages are kept for suggestions (days; 0 turns learning off). */
+export const MESSAGES_MIN = 0;
+export const MESSAGES_DEFAULT = 90;
+
 /** The retention field's value as a whole number of days in range, or null. */
-export function parseRetention(value: string): number | null {
+export function parseRetention(value: string, min = RETENTION_MIN): number | null {
   const v = value.trim();
   if (!/^\d+$/.test(v)) return null;
   const n = Number(v);
-  return n >= RETENTION_MIN && n <= RETENTION_MAX ? n : null;
+  return n >= min && n <= RETENTION_MAX ? n : null;
 }
 
 type Status = { kind: "ok" | "error" | "info"; text: string };
@@ -54,6 +58,8 @@ export class SettingsForm {
   private vars!: KeyValueRows;
   private retention!: HTMLInputElement;
   private retentionErr!: HTMLElement;
+  private messages!: HTMLInputElement;
+  private messagesErr!: HTMLElement;
   private statusEl!: HTMLElement;
   private saveBtn!: HTMLButtonElement;
 
@@ -89,6 +95,7 @@ export class SettingsForm {
         this.startupSection(s),
         this.varsSection(s),
         this.ordersSection(s),
+        this.suggestionsSection(s),
         this.sections(),
         this.setupSection(),
       ),
@@ -212,6 +219,35 @@ export class SettingsForm {
     );
   }
 
+  /** How long copied buyer messages (what suggestions learn from) are kept; 0 = off. */
+  private suggestionsSection(s: Settings): HTMLElement {
+    this.messages = h("input", {
+      id: "message-retention",
+      "data-testid": "settings-message-retention",
+      class: "input input-short",
+      type: "number",
+      inputmode: "numeric",
+      min: String(MESSAGES_MIN),
+      max: String(RETENTION_MAX),
+      step: "1",
+      value: String(s.message_retention_days ?? MESSAGES_DEFAULT),
+      "aria-describedby": "message-retention-help message-retention-err",
+      oninput: () => this.validateMessages(),
+    });
+    this.messagesErr = h("p", { class: "field-error", id: "message-retention-err" });
+    return section(
+      "sec-suggestions",
+      t("settings.suggestions.section"),
+      field(
+        "message-retention",
+        t("settings.messages.label"),
+        h("div", { class: "inline-field" }, this.messages, h("span", { class: "muted" }, t("settings.retention.unit"))),
+        h("p", { class: "help", id: "message-retention-help" }, t("settings.messages.help", { max: RETENTION_MAX })),
+        this.messagesErr,
+      ),
+    );
+  }
+
   /** "Run first-run setup again": the library window opens on its setup (open_setup). */
   private setupSection(): HTMLElement {
     return section(
@@ -250,6 +286,13 @@ export class SettingsForm {
     return n;
   }
 
+  private validateMessages(): number | null {
+    const n = parseRetention(this.messages.value, MESSAGES_MIN);
+    replace(this.messagesErr, n === null ? t("settings.retention.invalid", { min: MESSAGES_MIN, max: RETENTION_MAX }) : "");
+    this.messages.toggleAttribute("aria-invalid", n === null);
+    return n;
+  }
+
   private renderStatus(): void {
     if (!this.statusEl) return;
     this.statusEl.className = "save-status" + (this.status ? " status-" + this.status.kind : "");
@@ -268,7 +311,8 @@ export class SettingsForm {
     const varErrors = this.vars.refreshErrors(true);
     const appErrors = this.apps.refreshErrors();
     const retention = this.validateRetention();
-    if (!langOk || varErrors > 0 || appErrors > 0 || retention === null) {
+    const messages = this.validateMessages();
+    if (!langOk || varErrors > 0 || appErrors > 0 || retention === null || messages === null) {
       this.setStatus({ kind: "error", text: t("settings.invalid") });
       this.form.querySelector<HTMLElement>("[aria-invalid]")?.focus();
       return null;
@@ -282,6 +326,7 @@ export class SettingsForm {
       shop_vars: this.vars.toRecord(),
       paste_overrides: this.apps.toRecord(),
       order_retention_days: retention,
+      message_retention_days: messages,
     };
   }
 

@@ -17,7 +17,7 @@ import type {
   Vocabulary,
 } from "../../src/library/types";
 import { fakeBackend } from "./dom";
-import type { LateOrder, Order, OrderPreview, Preset } from "../../src/api";
+import type { Insights, LateOrder, LearnedPick, Order, OrderPreview, Preset } from "../../src/api";
 import { order } from "../../src/mock/order";
 
 export const AR_TEXT = "مرحباً { $buyer_name }، تم شحن طلبك { $order_id } عبر { $carrier }.";
@@ -74,6 +74,35 @@ export interface LibState {
   presets: Preset[];
   active: string | null;
   late: LateOrder[];
+  insights: Insights;
+  picks: LearnedPick[];
+}
+
+/** What the fake `insights` answers: two topics (one rising), one unanswered cluster. */
+export function sampleInsights(): Insights {
+  return {
+    since: "2025-10-28",
+    until: "2025-11-24",
+    messages: 57,
+    uses: 120,
+    top_replies: [
+      { key: "order-shipped", title: "Tracking number", uses: 48 },
+      { key: "refund-done", title: "Refund processed", uses: 20 },
+    ],
+    languages: [
+      { lang: "ar", messages: 30, uses: 61 },
+      { lang: "en", messages: 27, uses: 59 },
+    ],
+    by_hour: Array.from({ length: 24 }, (_, h) => (h === 14 ? 23 : h >= 8 && h <= 20 ? 6 : 0)),
+    by_weekday: [30, 20, 18, 16, 14, 12, 10],
+    topics: [
+      { id: 1, label: "where is my order", size: 40, this_week: 17, last_week: 3, rising: true, examples: ["وين الطلب حقي؟", "where is my parcel"], top_reply: { key: "order-shipped", title: "Tracking number" }, languages: ["ar", "en"] },
+      { id: 2, label: "refund status", size: 12, this_week: 2, last_week: 4, rising: false, examples: ["did you refund me?"], top_reply: { key: "refund-done", title: "Refund processed" }, languages: ["en"] },
+    ],
+    unanswered: [
+      { id: 7, label: "change the address", size: 5, this_week: 3, last_week: 1, rising: false, examples: ["can I change the address?", "أبغى أغير العنوان", "can I change the address?"], top_reply: null, languages: ["en", "ar"] },
+    ],
+  };
 }
 
 export const SHOPEE_COLUMNS = ["Order ID", "Order Status", "Tracking Number*", "Shipping Option", "Order Creation Date", "Quantity", "Total Amount", "Username (Buyer)", "Receiver Name", "Country"];
@@ -149,6 +178,11 @@ export function sampleState(): LibState {
         reply_text: null,
         reply_error: "the reply needs carrier, which this order does not have",
       },
+    ],
+    insights: sampleInsights(),
+    picks: [
+      { id: 31, message: "وين الطلب حقي؟", lang: "ar", key: "order-shipped", title: "Tracking number", at: "2025-11-24T09:12:00Z" },
+      { id: 30, message: "my parcel is late", lang: "en", key: "refund-done", title: "Refund processed", at: "2025-11-23T15:40:00Z" },
     ],
   };
 }
@@ -335,6 +369,13 @@ export function libraryBackend(state: LibState, overrides: Record<string, (args:
         state.active = a.orderId;
         return null;
       case "copy_text":
+        return null;
+      case "insights":
+        return structuredClone({ ...state.insights, since: a.since ?? state.insights.since });
+      case "learned_picks":
+        return structuredClone(state.picks.slice(0, a.limit));
+      case "forget_pick":
+        state.picks = state.picks.filter((p) => p.id !== a.id);
         return null;
     }
     throw { code: "unknown", message: "fake backend: no command " + cmd };

@@ -109,6 +109,11 @@ const ADVICE: &[(&[Code], &str, &str)] = &[
         "请在 设置 → 团队 中将回复库绑定到团队仓库，或加入一个团队仓库。",
     ),
     (
+        &[Code::Model],
+        "Suggestions match words only until the model file is back: reinstall QuickReply",
+        "建议功能暂时只按字词匹配：请重新安装 QuickReply 以恢复模型文件。",
+    ),
+    (
         &[Code::Ftl],
         "Fix the text at the line and column shown",
         "请按行号和列号修正文本。",

@@ -14,6 +14,8 @@ use crate::store::Status;
 pub const MAX_RESULTS: usize = 30;
 /// Copied text longer than this is not a buyer's message (a whole page was copied).
 const MAX_MESSAGE_BYTES: usize = 64 * 1024;
+/// The copied message as the context chip shows it, at most this many characters.
+const MESSAGE_CHIP_CHARS: usize = 140;
 /// Order ids are looked for only in text up to this size (the search is per word).
 const MAX_ORDER_SCAN_BYTES: usize = 4096;
 
@@ -45,6 +47,13 @@ pub struct PaletteContext {
     /// Translations waiting for a reviewer (all languages).
     #[ts(type = "number")]
     pub review_count: u64,
+    /// The copied buyer message, shortened for the context chips (`None`: the clipboard held
+    /// an order id, nothing, or a whole page).
+    pub message: Option<String>,
+    /// The whole buyer message, for suggestions and learning. Kept in the app.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub buyer_message: Option<String>,
     /// The clipboard text when the palette opened: the `$clipboard` built-in of this opening.
     /// Kept in the app, never sent to the window.
     #[serde(skip)]
@@ -98,12 +107,16 @@ pub fn context_with(
     let text = clipboard_text
         .map(str::trim)
         .filter(|t| !t.is_empty() && t.len() <= MAX_MESSAGE_BYTES);
-    let (order, settings, locales, review_count) = {
+    let (order, settings, locales, review_count, buyer_message) = {
         let store = library.store();
         let mut order = match text {
             Some(text) if text.len() <= MAX_ORDER_SCAN_BYTES => store.find_order_id_in(text)?,
             _ => None,
         };
+        // A copied order id alone is not a question; any other copied text is the buyer's.
+        let buyer_message = text
+            .filter(|t| order.is_none() || t.split_whitespace().count() > 1)
+            .map(str::to_string);
         if order.is_none()
             && let Some(id) = active_order
         {
@@ -119,6 +132,7 @@ pub fn context_with(
             super::settings::load_from(&store)?,
             store.locales()?,
             review_count,
+            buyer_message,
         )
     };
     let (lang, lang_source) = match (order.as_ref().and_then(|o| o.buyer_locale.clone()), text) {
@@ -136,6 +150,10 @@ pub fn context_with(
         locales,
         ui_lang: settings.effective_ui_lang(),
         review_count,
+        message: buyer_message
+            .as_deref()
+            .map(|m| crate::suggest::shorten(m, MESSAGE_CHIP_CHARS)),
+        buyer_message,
         clipboard: clipboard_text.map(str::to_string),
     })
 }
@@ -198,46 +216,97 @@ pub fn results(library: &Library, query: &Query<'_>) -> Result<Vec<ResultItem>> 
         query.limit.min(MAX_RESULTS),
     );
     let vars = opening_vars(query.clipboard, &[]);
-    let mut items = Vec::with_capacity(hits.len());
-    for hit in hits {
-        let template = store.template(&hit.key)?;
-        let request = Request {
-            key: &hit.key,
-            lang: Some(query.reply_lang),
-            order_id: query.order_id,
-            vars: &vars,
+    hits.into_iter()
+        .map(|hit| item(library, &store, hit.key, hit.title, query, &vars))
+        .collect()
+}
+
+/// One result row for `key`, previewed in the query's language with its order.
+fn item(
+    library: &Library,
+    store: &crate::store::Store,
+    key: String,
+    title: String,
+    query: &Query<'_>,
+    vars: &[(String, String)],
+) -> Result<ResultItem> {
+    let template = store.template(&key)?;
+    let request = Request {
+        key: &key,
+        lang: Some(query.reply_lang),
+        order_id: query.order_id,
+        vars,
+    };
+    Ok(match reply::preview(store, library.renderer(), &request) {
+        Ok(preview) => ResultItem {
+            key,
+            title,
+            shortcut: template.shortcut,
+            category: template.category,
+            locale: preview.reply.locale,
+            status: preview.reply.status,
+            preview: preview.reply.text,
+            source_locale: preview.source_locale,
+            source_preview: preview.source_text,
+            missing: preview.missing,
+            error: None,
+        },
+        Err(e) => ResultItem {
+            key,
+            title,
+            shortcut: template.shortcut,
+            category: template.category,
+            locale: query.reply_lang.to_string(),
+            status: Status::NeedsReview,
+            preview: e.to_string(),
+            source_locale: template.source_locale.clone(),
+            source_preview: String::new(),
+            missing: Vec::new(),
+            error: Some(e.to_string()),
+        },
+    })
+}
+
+/// A suggested reply as the palette lists it: a result row with why it was suggested.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct SuggestedItem {
+    /// The row, previewed like a search result (same paste path).
+    #[serde(flatten)]
+    pub item: ResultItem,
+    /// Why it was suggested.
+    pub reason: crate::suggest::Reason,
+    /// How well it fits, 0..1.
+    pub score: f64,
+}
+
+/// The suggestions for this opening's buyer message as palette rows, previewed in the query's
+/// language (the buyer's, or the one staff chose) with its order. Templates deleted since the
+/// suggestion was made are left out.
+///
+/// # Errors
+/// Database failure.
+pub fn suggested(
+    library: &Library,
+    suggestions: &[crate::suggest::Suggestion],
+    query: &Query<'_>,
+) -> Result<Vec<SuggestedItem>> {
+    let index = library.index()?;
+    let store = library.store();
+    let ui_lang = super::settings::load_from(&store)?.effective_ui_lang();
+    let vars = opening_vars(query.clipboard, &[]);
+    let mut out = Vec::with_capacity(suggestions.len());
+    for s in suggestions.iter().take(query.limit) {
+        let Some(title) = index.title_of(&s.key, Some(ui_lang.as_str())) else {
+            continue; // deleted since
         };
-        let item = match reply::preview(&store, library.renderer(), &request) {
-            Ok(preview) => ResultItem {
-                key: hit.key,
-                title: hit.title,
-                shortcut: template.shortcut,
-                category: template.category,
-                locale: preview.reply.locale,
-                status: preview.reply.status,
-                preview: preview.reply.text,
-                source_locale: preview.source_locale,
-                source_preview: preview.source_text,
-                missing: preview.missing,
-                error: None,
-            },
-            Err(e) => ResultItem {
-                key: hit.key,
-                title: hit.title,
-                shortcut: template.shortcut,
-                category: template.category,
-                locale: query.reply_lang.to_string(),
-                status: Status::NeedsReview,
-                preview: e.to_string(),
-                source_locale: template.source_locale.clone(),
-                source_preview: String::new(),
-                missing: Vec::new(),
-                error: Some(e.to_string()),
-            },
-        };
-        items.push(item);
+        let item = item(library, &store, s.key.clone(), title, query, &vars)?;
+        out.push(SuggestedItem {
+            item,
+            reason: s.reason.clone(),
+            score: s.score,
+        });
     }
-    Ok(items)
+    Ok(out)
 }
 
 /// Orders matching `query` (id, buyer, tracking number), for the order picker.

@@ -126,6 +126,14 @@ pub struct Settings {
     /// import: buyers' names and addresses are kept no longer than the shop needs them.
     #[serde(default = "default_retention")]
     pub order_retention_days: u32,
+    /// Copied buyer messages (and what was learned from them) are kept this many days; 0
+    /// turns learning off and keeps none.
+    #[serde(default = "default_message_retention")]
+    pub message_retention_days: u32,
+}
+
+fn default_message_retention() -> u32 {
+    super::suggest::DEFAULT_RETENTION_DAYS
 }
 
 /// How long orders are kept by default: a year covers returns, warranty questions and reviews.
@@ -199,6 +207,10 @@ pub fn load_from(store: &Store) -> Result<Settings> {
             .and_then(|d| d.parse().ok())
             .filter(|d| RETENTION_DAYS.contains(d))
             .unwrap_or(DEFAULT_ORDER_RETENTION_DAYS),
+        message_retention_days: get(super::suggest::RETENTION_SETTING)?
+            .and_then(|d| d.parse().ok())
+            .filter(|d| MESSAGE_RETENTION_DAYS.contains(d))
+            .unwrap_or(super::suggest::DEFAULT_RETENTION_DAYS),
     })
 }
 
@@ -212,6 +224,8 @@ pub fn load(library: &Library) -> Result<Settings> {
 
 /// The order retention a shop may choose: a day to ten years.
 const RETENTION_DAYS: std::ops::RangeInclusive<u32> = 1..=3650;
+/// How long buyer messages may be kept: none (learning off) to ten years.
+const MESSAGE_RETENTION_DAYS: std::ops::RangeInclusive<u32> = 0..=3650;
 
 /// What changing settings does outside the library: the desktop app registers the hotkey and
 /// the login item. The command line has no such effects.
@@ -261,6 +275,12 @@ pub fn validate(mut settings: Settings) -> Result<Settings> {
             settings.order_retention_days
         )));
     }
+    if !MESSAGE_RETENTION_DAYS.contains(&settings.message_retention_days) {
+        return Err(Error::Invalid(format!(
+            "buyer messages are kept for {} days: choose between 0 (learning off) and 3650 days",
+            settings.message_retention_days
+        )));
+    }
     Ok(settings)
 }
 
@@ -298,6 +318,10 @@ pub fn save(
     store.set_setting(
         "order_retention_days",
         &settings.order_retention_days.to_string(),
+    )?;
+    store.set_setting(
+        super::suggest::RETENTION_SETTING,
+        &settings.message_retention_days.to_string(),
     )?;
     load_from(&store)
 }

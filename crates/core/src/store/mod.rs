@@ -6,6 +6,7 @@ pub mod orders;
 pub mod providers;
 pub mod review;
 mod schema;
+pub mod suggest;
 pub use schema::LATEST as LATEST_SCHEMA;
 pub mod templates;
 mod vars;

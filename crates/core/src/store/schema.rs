@@ -4,11 +4,18 @@ use rusqlite_migration::{M, Migrations};
 
 /// All migrations, oldest first.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)])
+    Migrations::new(vec![
+        M::up(V1),
+        M::up(V2),
+        M::up(V3),
+        M::up(V4),
+        M::up(V5),
+        M::up(V6),
+    ])
 }
 
 /// The schema version [`migrations`] bring a library to (`PRAGMA user_version`).
-pub const LATEST: usize = 5;
+pub const LATEST: usize = 6;
 
 const V1: &str = r"
 CREATE TABLE templates (
@@ -208,6 +215,32 @@ WHEN NEW.status = 'approved' OR OLD.body IS NOT NEW.body BEGIN
 END;
 ";
 
+/// Suggestions: the vectors of embedded texts (cached by the text's hash, so a template's
+/// vectors are recomputed only when its text changes) and the buyer messages staff copied,
+/// with the reply they pasted for each (the shop's learned picks). Buyer messages are kept
+/// `message_retention_days` and never exported or synced.
+const V6: &str = r"
+CREATE TABLE embeddings (
+    hash    TEXT PRIMARY KEY,                       -- sha256(model, kind, text), hex
+    vector  BLOB NOT NULL                           -- little-endian f32, L2-normalized
+) WITHOUT ROWID;
+
+CREATE TABLE messages (
+    id            INTEGER PRIMARY KEY,
+    text          TEXT NOT NULL,
+    lang          TEXT,                             -- detected language, when told
+    template_key  TEXT,                             -- the reply pasted for it (NULL: none yet)
+    locale        TEXT,                             -- the language that reply was pasted in
+    best_key      TEXT,                             -- the top suggestion when it came in
+    best_score    REAL,                             -- and its score (low: nothing fitted)
+    source        TEXT NOT NULL CHECK (source IN ('palette','learn')),
+    seen_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+    picked_at     TEXT
+);
+CREATE INDEX messages_by_time ON messages(seen_at);
+CREATE INDEX messages_by_pick ON messages(template_key) WHERE template_key IS NOT NULL;
+";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,6 +271,6 @@ mod tests {
         let version: i64 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
-        assert_eq!(version, 5);
+        assert_eq!(version, 6);
     }
 }

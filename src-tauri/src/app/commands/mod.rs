@@ -3,6 +3,7 @@
 //! and the tray what changed. Errors are `{code, message}` in the staff's language.
 
 pub mod backups;
+pub mod insights;
 pub mod library;
 pub mod orders;
 pub mod palette;

@@ -1,6 +1,8 @@
 //! The palette's commands: its context, results, the order picker, paste and hide.
 
-use quickreply_core::app::palette::{self as core_palette, PaletteContext, Query, ResultItem};
+use quickreply_core::app::palette::{
+    self as core_palette, PaletteContext, Query, ResultItem, SuggestedItem,
+};
 use quickreply_core::app::paste::{self, PastePorts, PasteRequest};
 use quickreply_core::orders::Order;
 use quickreply_core::paste::PasteTimings;
@@ -43,6 +45,40 @@ pub fn search(
     })
 }
 
+/// The suggestions for this opening's copied buyer message, previewed in `lang` with the
+/// order (empty while they are computed, or when nothing was copied).
+#[tauri::command(async)]
+pub fn palette_suggestions(
+    state: State<'_, AppState>,
+    lang: String,
+    order_id: Option<String>,
+) -> IpcResult<Vec<SuggestedItem>> {
+    let Some(current) = state.lock(&state.suggestions.current).clone() else {
+        return Ok(Vec::new());
+    };
+    let for_this_opening = state
+        .lock(&state.context)
+        .as_ref()
+        .is_some_and(|c| c.buyer_message.as_deref() == Some(current.message.as_str()));
+    if !for_this_opening {
+        return Ok(Vec::new());
+    }
+    let clipboard = state.opening_clipboard();
+    state.run(|library| {
+        core_palette::suggested(
+            library,
+            &current.suggestions,
+            &Query {
+                text: "",
+                reply_lang: &lang,
+                order_id: order_id.as_deref(),
+                limit: 3,
+                clipboard: clipboard.as_deref(),
+            },
+        )
+    })
+}
+
 #[tauri::command(async)]
 pub fn find_orders(state: State<'_, AppState>, query: String) -> IpcResult<Vec<Order>> {
     state.run(|library| core_palette::find_orders(library, &query))
@@ -57,6 +93,10 @@ pub fn paste(app: AppHandle, state: State<'_, AppState>, request: PasteRequest) 
     let clipboard = state.opening_clipboard();
     let ready = state.run(|library| paste::prepare(library, &request, clipboard.as_deref()))?;
     palette::hide(&app, false);
+    let message_id = state
+        .lock(&state.suggestions.current)
+        .as_ref()
+        .and_then(|c| c.id);
     std::thread::spawn(move || {
         let state = app.state::<AppState>();
         let target = *state.lock(&state.target);
@@ -75,14 +115,27 @@ pub fn paste(app: AppHandle, state: State<'_, AppState>, request: PasteRequest) 
             )
         });
         match outcome {
-            Ok(Ok(report)) => log::info!(
-                "pasted {} ({}) into {target:?}: focus {:?}, total {:?}, clipboard restored: {}",
-                ready.reply.key,
-                ready.reply.locale,
-                report.focus_wait,
-                report.total,
-                report.restored
-            ),
+            Ok(Ok(report)) => {
+                log::info!(
+                    "pasted {} ({}) into {target:?}: focus {:?}, total {:?}, clipboard restored: {}",
+                    ready.reply.key,
+                    ready.reply.locale,
+                    report.focus_wait,
+                    report.total,
+                    report.restored
+                );
+                // Learned: this reply answered the copied buyer message.
+                if let Some(id) = message_id
+                    && let Err(e) = quickreply_core::app::suggest::picked(
+                        &state.library,
+                        id,
+                        &ready.reply.key,
+                        &ready.reply.locale,
+                    )
+                {
+                    log::warn!("the pick could not be learned: {e}");
+                }
+            }
             Ok(Err(failure)) => {
                 log::error!("paste of {} failed: {}", ready.reply.key, failure.detail);
                 palette::show_failure(&app, &failure);

@@ -10,6 +10,9 @@ use crate::app::state::AppState;
 
 pub const LABEL: &str = "palette";
 pub const SHOWN_EVENT: &str = "palette-shown";
+/// Sent to the palette when the suggestions for the copied buyer message are ready (it then
+/// asks for them with `palette_suggestions`, in its current language and order).
+pub const SUGGESTIONS_EVENT: &str = "palette-suggestions";
 
 /// Sent to the palette when a paste failed: it shows the message (a `PasteFailure`).
 pub const PASTE_FAILED_EVENT: &str = "paste-failed";
@@ -40,11 +43,43 @@ pub fn show(app: &AppHandle) {
         match compute_context(&state) {
             Ok(context) => {
                 *state.lock(&state.context) = Some(context.clone());
+                *state.lock(&state.suggestions.current) = None;
+                let message = context.buyer_message.clone();
+                let lang = (context.lang_source == palette::LangSource::Clipboard)
+                    .then(|| context.lang.clone());
                 let _ = app.emit_to(LABEL, SHOWN_EVENT, context);
+                if let Some(message) = message {
+                    suggest(&app, &message, lang.as_deref());
+                }
             }
             Err(e) => log::warn!("palette context: {}", e.message),
         }
     });
+}
+
+/// Ranks the replies for the copied buyer message in the helper process, keeps them as this
+/// opening's, and tells the palette. A failure leaves the palette as it is (search works) and
+/// is logged.
+fn suggest(app: &AppHandle, message: &str, lang: Option<&str>) {
+    let state = app.state::<AppState>();
+    match state.suggestions.for_message(message, lang) {
+        Ok((id, suggestions)) => {
+            // Another opening may have started meanwhile: only this message's answer is kept.
+            let still = state
+                .lock(&state.context)
+                .as_ref()
+                .is_some_and(|c| c.buyer_message.as_deref() == Some(message));
+            if still {
+                *state.lock(&state.suggestions.current) = Some(crate::app::suggestions::Current {
+                    message: message.to_string(),
+                    id,
+                    suggestions,
+                });
+                let _ = app.emit_to(LABEL, SUGGESTIONS_EVENT, ());
+            }
+        }
+        Err(e) => log::warn!("suggestions: {e}"),
+    }
 }
 
 /// A paste failed after the palette hid: bring the palette back with what happened and what to
