@@ -104,6 +104,27 @@ class Cases:
         s.xdotool("key", "Return")
         self.expect_paste(expected, before, "plain-thanks", "ru", n)
 
+    def case_j_suggested_reply_for_an_arabic_message(self) -> None:
+        """An Arabic "where is my order" on the clipboard: the palette suggests the reply (the
+        multilingual model, in its helper process) and Enter pastes it, in Arabic."""
+        s = self.s
+        expected = s.render("where-is-my-order", "--order", "A-1001")
+        before = "السلام عليكم، وين طلبي A-1001؟ صار لي أسبوعين أنتظر ولم يصل"
+        self.prepare(before)
+        n = self.pasted_count("where-is-my-order", "ar")
+        log_before = s.app_log_text().count("suggestions for the copied message: where-is-my-order")
+        s.open_palette()
+        wait_for(
+            lambda: s.app_log_text().count("suggestions for the copied message: where-is-my-order") > log_before,
+            30, 0.1, "the suggestion 'where-is-my-order' first for the Arabic message")
+        time.sleep(0.5)  # the palette fetches and shows the suggestions
+        s.xdotool("key", "Return")
+        text = self.expect_paste(expected, before, "where-is-my-order", "ar", n)
+        check(bool(ARABIC.search(text)), f"no Arabic letters in {text!r}")
+        # Learned: the message and the pasted reply are one topic of the insights.
+        learned = lambda: '"top_reply":{"key":"where-is-my-order"' in s.cli("insights", "--json")  # noqa: E731
+        wait_for(learned, 10, 0.5, "the pick learned (insights: a topic answered with where-is-my-order)")
+
     def case_b_order_on_clipboard(self) -> None:
         """An order id inside the copied text selects the order and the buyer's language (ar)."""
         s = self.s
@@ -250,6 +271,7 @@ CASES = [
     ("g", "a copied buyer message sets the target language", Cases.case_g_copied_message_sets_the_language),
     ("h", "the review window approves with Ctrl+Enter", Cases.case_h_review_window_approves),
     ("i", "a failed paste is shown and leaves the reply on the clipboard", Cases.case_i_failed_paste_is_shown),
+    ("j", "an Arabic buyer message: the suggested reply is pasted in Arabic", Cases.case_j_suggested_reply_for_an_arabic_message),
 ]
 
 # Cases that fail because of a known app bug: run and reported (XFAIL/XPASS), not counted.

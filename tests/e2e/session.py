@@ -305,6 +305,15 @@ class Session:
         os.chmod(runtime, 0o700)
         home = self.tmp / "home"
         home.mkdir()
+        # The suggestion model, as scripts/fetch-model.sh installed it for the real user: the
+        # private home gets a link to it where the app looks (~/.cache/quickreply/models).
+        model = Path(os.environ.get("QUICKREPLY_E5_MODEL")
+                     or Path.home() / ".cache" / "quickreply" / "models" / "e5-small-q4.bin")
+        if not model.is_file():
+            raise E2EError(f"the suggestion model is not installed ({model}): run scripts/fetch-model.sh")
+        models = home / ".cache" / "quickreply" / "models"
+        models.mkdir(parents=True)
+        (models / "e5-small-q4.bin").symlink_to(model.resolve())
         self.env = {
             k: v for k, v in os.environ.items()
             if not k.startswith(("WAYLAND_", "DBUS_", "XDG_SESSION", "QUICKREPLY_")) and k != "DISPLAY"

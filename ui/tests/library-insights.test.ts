@@ -1,5 +1,4 @@
-// The library window's Insights tab: totals, replies, languages, the two charts (uPlot, faked
-// here: happy-dom has no canvas), question topics with "Rising", unanswered questions with
+// The library window's Insights tab: totals, replies, languages, the two SVG bar charts, question topics with "Rising", unanswered questions with
 // "New reply from these" (the editor on a new reply with their examples), the learned picks
 // with Remove, the "since" day and the empty state.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -9,23 +8,6 @@ import { counts, exampleLines, formatDay, parseDay, peak, weekdayLabels } from "
 import { mountRoot, press, q, qa, typeText, type } from "./support/dom";
 import { libraryBackend, sampleState, type LibState } from "./support/library";
 
-const charts = vi.hoisted(() => [] as { opts: any; data: number[][]; destroyed: boolean }[]);
-vi.mock("uplot", () => {
-  class FakePlot {
-    static paths = { bars: () => () => null };
-    private readonly entry: { opts: any; data: number[][]; destroyed: boolean };
-    constructor(opts: any, data: number[][], host: HTMLElement) {
-      this.entry = { opts, data, destroyed: false };
-      charts.push(this.entry);
-      host.append(document.createElement("canvas"));
-    }
-    destroy() {
-      this.entry.destroyed = true;
-    }
-  }
-  return { default: FakePlot };
-});
-
 let state: LibState;
 let backend: ReturnType<typeof libraryBackend>;
 const calls = (cmd: string) => backend.calls.filter((c) => c.cmd === cmd);
@@ -34,9 +16,6 @@ const testid = <T extends HTMLElement = HTMLElement>(root: ParentNode, id: strin
 beforeEach(() => {
   setLang("en");
   state = sampleState();
-  charts.length = 0;
-  // a canvas that can be drawn on (happy-dom has none), so the charts are made
-  vi.spyOn(HTMLCanvasElement.prototype, "getContext").mockReturnValue({} as never);
 });
 afterEach(() => {
   backend.dispose();
@@ -75,11 +54,15 @@ describe("insights", () => {
     expect(langs[0]).toMatch(/^ar · Arabic30 messages · 61 pastes$/);
 
     // the charts: one bar per hour and per weekday (Monday first), the busiest said in words
-    expect(charts).toHaveLength(2);
-    expect(charts[0].data[1]).toEqual(state.insights.by_hour);
-    expect(charts[0].data[0]).toEqual([...Array(24).keys()]);
-    expect(charts[1].data[1]).toEqual(state.insights.by_weekday);
-    expect(charts[1].opts.axes[0].values(null, [0, 6])).toEqual(["Mon", "Sun"]);
+    const bars = (id: string) => qa(testid(root, id), "rect.bar").map((r) => Number(r.getAttribute("height")));
+    const hours = bars("insights-chart-hours");
+    expect(hours).toHaveLength(24);
+    const busiest = state.insights.by_hour.indexOf(Math.max(...state.insights.by_hour));
+    expect(hours.indexOf(Math.max(...hours))).toBe(busiest); // the tallest bar is the busiest hour
+    expect(bars("insights-chart-weekdays")).toHaveLength(7);
+    const dayLabels = qa(testid(root, "insights-chart-weekdays"), "text.bar-label").map((t) => t.textContent);
+    expect(dayLabels[0]).toBe("Mon");
+    expect(dayLabels[6]).toBe("Sun");
     expect(testid(root, "insights-hours").querySelector("figcaption")!.textContent).toBe("Busiest hour: 14:00 (23 pastes)");
     expect(testid(root, "insights-weekdays").querySelector("figcaption")!.textContent).toBe("Busiest day: Mon (30 pastes)");
     expect(testid(root, "insights-chart-hours").getAttribute("aria-hidden")).toBe("true");
@@ -184,7 +167,7 @@ describe("insights", () => {
     await vi.waitFor(() => expect(calls("insights")).toHaveLength(2));
     expect(calls("insights")[1].args).toEqual({ since: "2025-11-01" });
     await vi.waitFor(() => expect(testid(root, "insights-period").textContent).not.toMatch(/^Last 28 days/));
-    expect(charts.slice(0, 2).every((c) => c.destroyed)).toBe(true); // the old charts were let go
+    expect(qa(root, "svg.bar-chart")).toHaveLength(2); // the old charts were replaced, not added to
     testid<HTMLButtonElement>(root, "insights-default").click();
     await vi.waitFor(() => expect(calls("insights")).toHaveLength(3));
     expect(calls("insights")[2].args).toEqual({ since: null });
@@ -198,7 +181,7 @@ describe("insights", () => {
     expect(testid(root, "insights-topics").textContent).toContain("Topics appear once buyer messages are copied");
     expect(testid(root, "insights-replies").textContent).toContain("No replies pasted in this period.");
     expect(testid(root, "insights-hours").querySelector("figcaption")!.textContent).toBe("No pastes in this period.");
-    expect(charts).toHaveLength(0);
+    expect(qa(root, "svg.bar-chart")).toHaveLength(0);
     await vi.waitFor(() => expect(testid(root, "insights-picks").textContent).toContain("Nothing learned yet"));
   });
 

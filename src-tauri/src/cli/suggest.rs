@@ -215,6 +215,7 @@ fn join(counts: &[u64]) -> String {
 /// `{"op":"message","text":…,"lang":…,"limit":3}` → `{"id":…,"suggestions":[…]}`.
 /// A failure answers `{"error":"…"}` and the helper goes on.
 pub fn serve(path: &Path) -> Result<()> {
+    lower_priority();
     let library = open(path)?;
     core_suggest::apply_retention(&library)?;
     let model = match E5::load_installed() {
@@ -254,6 +255,22 @@ pub fn serve(path: &Path) -> Result<()> {
         log_line(&answer.unwrap_or_else(|e| serde_json::json!({"error": e.to_string()})));
     }
     Ok(())
+}
+
+/// The helper yields the CPU to the app and the browser: embedding a freshly imported library
+/// keeps every core busy for seconds to minutes, and staff are typing meanwhile.
+fn lower_priority() {
+    #[cfg(unix)]
+    {
+        // SAFETY: setpriority on this process (who = 0) with a valid nice value; it only
+        // changes scheduling, and a failure (returned, not signalled) is harmless.
+        let rc = unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, 10) };
+        if rc != 0 {
+            log_line(
+                &serde_json::json!({"warning": "the suggestion helper could not lower its priority"}),
+            );
+        }
+    }
 }
 
 fn log_line(value: &serde_json::Value) {

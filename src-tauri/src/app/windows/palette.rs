@@ -70,6 +70,8 @@ fn suggest(app: &AppHandle, message: &str, lang: Option<&str>) {
                 .as_ref()
                 .is_some_and(|c| c.buyer_message.as_deref() == Some(message));
             if still {
+                let keys: Vec<&str> = suggestions.iter().map(|s| s.key.as_str()).collect();
+                log::info!("suggestions for the copied message: {}", keys.join(", "));
                 *state.lock(&state.suggestions.current) = Some(crate::app::suggestions::Current {
                     message: message.to_string(),
                     id,

@@ -1,16 +1,15 @@
-// Small bar charts of the Insights view (uPlot, bundled: no CDN). uPlot draws on a canvas and
-// sizes its own elements through element.style (the CSSOM, which the CSP allows; it sets no
-// style attribute from markup and adds no <style> or script). Its colours are the window's
-// CSS variables, read when a chart is drawn. Where no canvas can be drawn (tests) nothing is
-// drawn: the caption under each chart says the busiest slot in words.
-import uPlot from "uplot";
-import "uplot/dist/uPlot.min.css";
+// Small bar charts of the Insights view, drawn as SVG with the DOM API: no charting library
+// (uPlot was tried: its module formats numbers with the system locale at load time and throws
+// under LANG=C, which took the whole window down). Colours come from CSS classes, labels are
+// text nodes (never markup), and the caption under each chart says the busiest slot in words.
+
+const SVG = "http://www.w3.org/2000/svg";
 
 export interface BarChartSpec {
-  /** One label per bar (also the x axis). */
+  /** One label per bar. */
   labels: string[];
   values: number[];
-  /** The series' name (hover and accessibility). */
+  /** The series' name (the chart's accessible name). */
   name: string;
   width?: number;
   height?: number;
@@ -20,54 +19,46 @@ export interface Chart {
   destroy(): void;
 }
 
-function canDraw(): boolean {
-  try {
-    return !!document.createElement("canvas").getContext("2d");
-  } catch {
-    return false;
-  }
+function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  return node;
 }
 
-function cssVar(name: string, fallback: string): string {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
-}
-
-/** A bar chart in `host`; null when it cannot be drawn here. */
+/** A bar chart in `host`. Every other label is shown when bars are narrow. */
 export function barChart(host: HTMLElement, spec: BarChartSpec): Chart | null {
-  if (!canDraw()) return null;
-  const n = spec.values.length;
-  const accent = cssVar("--accent", "#3b6fe0");
-  const muted = cssVar("--fg-muted", "#6b717c");
-  const grid = cssVar("--border", "#e1e4e8");
-  const font = "11px " + (cssVar("--font", "system-ui") || "system-ui");
-  const bars = uPlot.paths.bars ? uPlot.paths.bars({ size: [0.7, 28] }) : undefined;
-  const opts: uPlot.Options = {
-    width: spec.width ?? 340,
-    height: spec.height ?? 130,
-    legend: { show: false },
-    cursor: { show: false },
-    select: { show: false, left: 0, top: 0, width: 0, height: 0 },
-    scales: {
-      x: { time: false, range: [-0.5, n - 0.5] },
-      y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
-    },
-    axes: [
-      {
-        stroke: muted,
-        font,
-        grid: { show: false },
-        ticks: { show: false },
-        incrs: [1, 2, 3, 4, 6],
-        values: (_u, splits) => splits.map((s) => spec.labels[s] ?? ""),
-      },
-      { stroke: muted, font, size: 34, grid: { stroke: grid, width: 1 }, ticks: { show: false }, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000] },
-    ],
-    series: [{}, { label: spec.name, fill: accent, stroke: accent, width: 0, paths: bars, points: { show: false } }],
-  };
-  try {
-    return new uPlot(opts, [spec.values.map((_, i) => i), spec.values], host);
-  } catch {
-    host.replaceChildren();
-    return null;
-  }
+  const width = spec.width ?? 340;
+  const height = spec.height ?? 130;
+  const axis = 16; // room for the labels under the bars
+  const top = 12; // room for the largest value above its bar
+  const n = Math.max(1, spec.values.length);
+  const max = Math.max(1, ...spec.values);
+  const slot = width / n;
+  const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img", class: "bar-chart" });
+  svg.setAttribute("aria-label", spec.name);
+  const title = el("title", {});
+  title.textContent = spec.name;
+  svg.append(title, el("line", { x1: 0, x2: width, y1: height - axis, y2: height - axis, class: "bar-axis" }));
+  const every = slot < 18 ? 3 : 1;
+  spec.values.forEach((v, i) => {
+    const h = ((height - axis - top) * v) / max;
+    const x = i * slot + slot * 0.15;
+    const bar = el("rect", { x, y: height - axis - h, width: slot * 0.7, height: h, class: "bar" });
+    const tip = el("title", {});
+    tip.textContent = `${spec.labels[i] ?? i}: ${v}`;
+    bar.append(tip);
+    svg.append(bar);
+    if (v === max && v > 0) {
+      const label = el("text", { x: x + slot * 0.35, y: height - axis - h - 2, class: "bar-value", "text-anchor": "middle" });
+      label.textContent = String(v);
+      svg.append(label);
+    }
+    if (i % every === 0) {
+      const label = el("text", { x: i * slot + slot / 2, y: height - 3, class: "bar-label", "text-anchor": "middle" });
+      label.textContent = spec.labels[i] ?? "";
+      svg.append(label);
+    }
+  });
+  host.replaceChildren(svg);
+  return { destroy: () => svg.remove() };
 }
