@@ -93,6 +93,17 @@ pub fn negotiate<'a>(requested: Option<&str>, available: &[&'a str], source: &'a
         .unwrap_or(source)
 }
 
+/// The primary language subtag of a tag, lowercased (`zh-CN` → `zh`, `AR` → `ar`), for grouping
+/// by language in reports.
+#[must_use]
+pub fn primary_of(tag: &str) -> String {
+    tag.split(['-', '_'])
+        .next()
+        .unwrap_or(tag)
+        .trim()
+        .to_ascii_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,15 +152,4 @@ mod tests {
         assert!(canonical("").is_err());
         assert_eq!(canonical("ar_sa").unwrap(), "ar-SA");
     }
-}
-
-/// The primary language subtag of a tag, lowercased (`zh-CN` → `zh`, `AR` → `ar`), for grouping
-/// by language in reports.
-#[must_use]
-pub fn primary_of(tag: &str) -> String {
-    tag.split(['-', '_'])
-        .next()
-        .unwrap_or(tag)
-        .trim()
-        .to_ascii_lowercase()
 }

@@ -249,6 +249,7 @@ impl Drop for E5 {
 }
 
 /// The text as the engine gets it: at most [`MAX_CHARS`] characters, without NUL bytes.
+#[cfg(e5_engine)]
 fn prepared(text: &str) -> std::ffi::CString {
     let cut: String = text
         .chars()

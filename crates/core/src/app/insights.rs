@@ -370,6 +370,6 @@ fn cluster(
             members.insert(0, centre);
         }
     }
-    clusters.sort_by(|a, b| b.len().cmp(&a.len()));
+    clusters.sort_by_key(|c| std::cmp::Reverse(c.len()));
     Ok(clusters)
 }
