@@ -26,6 +26,7 @@ step "cargo test (unit, integration, CLI contract; API keys in a real Secret Ser
 
 step "benchmarks compile and run once on small data"
 cargo test -p quickreply-core --benches
+cargo test -p quickreply-embed --benches
 
 step "Windows: cargo clippy --target x86_64-pc-windows-gnu --all-targets -- -D warnings"
 cargo clippy --target x86_64-pc-windows-gnu --workspace --all-targets -- -D warnings
@@ -40,6 +41,9 @@ CARGO_TARGET_DIR="${QUICKREPLY_MACOS_TARGET_DIR:-$HOME/.cache/quickreply/macos-t
 
 step "release build"
 cargo build --release --bin quickreply
+
+step "suggestion quality: eval/suggest (468 labelled buyer messages, 13 languages, real model)"
+python3 eval/suggest/run.py --bin target/release/quickreply
 
 step "end-to-end: hotkey → palette → paste into Chromium (openbox)"
 python3 tests/e2e/run.py --bin target/release/quickreply

@@ -107,6 +107,33 @@ fn main() {
         (t1 as f64 / n, r3 as f64 / n, h1 as f64 / held.len() as f64)
     };
     let objective = |s: (f64, f64, f64)| (s.0 + s.1 + s.2) / 3.0;
+    // Each signal alone, for comparison (docs/PERFORMANCE.md).
+    let meaning_only = Weights {
+        lexical: 0.0,
+        memory: 0.0,
+        ..Weights::default()
+    };
+    let s = eval(&meaning_only);
+    println!("meaning only (embeddings): top1 {:.3} r@3 {:.3}", s.0, s.1);
+    let (mut t1, mut r3) = (0, 0);
+    for r in &rows {
+        let got = base.rank(
+            &Query {
+                text: &r.2,
+                vector: None,
+                lang: None,
+            },
+            &Weights::default(),
+            3,
+        );
+        t1 += usize::from(got.first().is_some_and(|s| s.key == r.1));
+        r3 += usize::from(got.iter().any(|s| s.key == r.1));
+    }
+    println!(
+        "words only (n-grams): top1 {:.3} r@3 {:.3}",
+        t1 as f64 / rows.len() as f64,
+        r3 as f64 / rows.len() as f64
+    );
     let mut best = Weights::default();
     let mut best_score = eval(&best);
     println!(
