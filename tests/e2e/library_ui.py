@@ -207,7 +207,9 @@ class Cases:
             self.wd.screenshot(path)
             log(f"  screenshot: {path.relative_to(OUT_DIR.parents[1])}")
         except Exception as e:  # noqa: BLE001
-            log(f"  (WebDriver screenshot failed: {e})")
+            # WebKitWebDriver times out on a tall page now and then: the X server's view instead.
+            shot = self.s.screenshot(f"library-{name}-screen")
+            log(f"  (WebDriver screenshot failed: {e}; the screen: {shot})")
 
     def need(self, *names: str) -> None:
         """Fail early, naming every data-testid of `names` missing from the current view."""
@@ -248,6 +250,41 @@ class Cases:
         n = next((k for k in keys if k["key"].lower() == "n"), None)
         check(n is not None and n["ctrl"] and n["code"] == "KeyN",
               f"Ctrl+N arrived as {keys} (expected key n with ctrlKey and code KeyN)")
+
+    def case_i_insights_topics_and_a_new_reply_from_them(self) -> None:
+        """The Insights tab on buyer messages the palette recorded (written into the library as
+        the app writes them) and picks taught with `learn`: topics, an unanswered "halal"
+        topic whose "New reply from these" opens the editor with those messages as examples,
+        buyer text shown as text (an XSS payload sets no flag), a learned pick removed."""
+        s, wd = self.s, self.wd
+        s.cli("learn", "--key", "where-is-my-order", "where is my order please")
+        s.cli("learn", "--key", "where-is-my-order", "where is my order now please")
+        payload = '<img src=x onerror="window.__xss=1">is this halal certified'
+        con = sqlite3.connect(s.db)
+        with con:
+            for text in [payload, "is this product halal certified", "halal certified or not?"]:
+                con.execute("INSERT INTO messages (text, lang, source) VALUES (?, 'en', 'palette')", (text,))
+        con.close()
+        self.to_library()
+        wd.find(tid("library-tab-insights")).click()
+        wait_for(lambda: wd.find_or_none('[data-testid^="insights-unanswered-"]'), 60, 0.2,
+                 "an unanswered topic in the Insights tab (the report runs `quickreply insights`)")
+        topics = wd.execute("""return Array.from(document.querySelectorAll('[data-testid^="insights-topic-"]'))
+                                 .map(e => e.textContent)""")
+        check(any("where is my order" in t and "Where is my order?" in t for t in topics),
+              f"no 'where is my order' topic answered with its reply: {topics}")
+        unanswered = wd.find('[data-testid^="insights-unanswered-"]')
+        check("halal" in unanswered.text, f"the unanswered topic is not the halal one: {unanswered.text!r}")
+        check(payload in wd.execute("return document.body.textContent"), "the payload is not shown as text")
+        check(wd.execute("return window.__xss === undefined"), "the payload's handler ran")
+        self.shot("i-insights")
+        unanswered.find('[data-testid^="insights-new-"]').click()
+        examples = wait_for(lambda: wd.execute(
+            "const e = document.getElementById('ed-examples'); return e && e.offsetParent ? e.value : null"),
+            10, 0.1, "the editor on a new reply with the examples field")
+        check("is this product halal certified" in examples and payload in examples,
+              f"the topic's messages are not the new reply's examples: {examples!r}")
+        self.shot("i-new-reply")
 
     def case_a_write_fix_save_paste(self) -> None:
         """A reply with a syntax error: inline error at line:column, save blocked; fixed, saved,
@@ -677,6 +714,8 @@ class Cases:
 
 CASES = [
     ("s", "smoke: the library window through WebDriver", Cases.case_s_smoke),
+    ("i", "insights: topics, an unanswered one becomes a new reply with its messages as examples",
+     Cases.case_i_insights_topics_and_a_new_reply_from_them),
     ("a", "write a reply, fix its syntax error, save, paste it from the palette", Cases.case_a_write_fix_save_paste),
     ("b", "delete → undo; delete → restore from Recently deleted", Cases.case_b_delete_undo_restore),
     ("c", "import an Espanso match file through the dialog", Cases.case_c_import_espanso),

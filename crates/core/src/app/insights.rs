@@ -373,3 +373,70 @@ fn cluster(
     clusters.sort_by_key(|c| std::cmp::Reverse(c.len()));
     Ok(clusters)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EN: &str = "halal = Yes, it is certified.\n    .title = Halal certificate\n";
+
+    fn at(days_ago: i64) -> String {
+        utc_bound(
+            jiff::Timestamp::now()
+                .checked_sub(jiff::SignedDuration::from_hours(24 * days_ago))
+                .unwrap(),
+        )
+    }
+
+    #[test]
+    fn a_topic_that_grows_this_week_is_rising_and_counts_both_weeks() {
+        let library = super::super::test_library(&[("en", EN)]);
+        {
+            let store = library.store();
+            let mut add = |text: &str, days_ago: i64| {
+                store
+                    .conn()
+                    .execute(
+                        "INSERT INTO messages (text, lang, source, seen_at) VALUES (?1, 'en', 'palette', ?2)",
+                        rusqlite::params![text, at(days_ago)],
+                    )
+                    .unwrap();
+            };
+            for d in [9, 10, 12] {
+                add("halal certificate please", d);
+            }
+            for d in 0..7 {
+                add("halal certificate please", d);
+            }
+            add("do you ship to Brunei", 1);
+        }
+        // Without a model, topics group by shared words.
+        let report = insights(&library, None, None).unwrap();
+        let halal = report
+            .topics
+            .iter()
+            .find(|t| t.label.contains("halal"))
+            .unwrap();
+        assert_eq!((halal.last_week, halal.this_week, halal.size), (3, 7, 10));
+        assert!(halal.rising, "3 → 7 is rising");
+        let brunei = report
+            .topics
+            .iter()
+            .find(|t| t.label.contains("Brunei"))
+            .unwrap();
+        assert!(!brunei.rising);
+        assert_eq!(report.messages, 11);
+        // Nothing was pasted for either: both are unanswered.
+        assert_eq!(report.unanswered.len(), 2);
+        // A later start leaves the older messages out of the sizes, not out of "last week".
+        let since = (jiff::Zoned::now().date() - jiff::Span::new().days(2)).to_string();
+        let recent = insights(&library, None, Some(&since)).unwrap();
+        let halal = recent
+            .topics
+            .iter()
+            .find(|t| t.label.contains("halal"))
+            .unwrap();
+        assert_eq!(halal.last_week, 3);
+        assert!(halal.size < 10);
+    }
+}
