@@ -393,7 +393,7 @@ mod tests {
         let library = super::super::test_library(&[("en", EN)]);
         {
             let store = library.store();
-            let mut add = |text: &str, days_ago: i64| {
+            let add = |text: &str, days_ago: i64| {
                 store
                     .conn()
                     .execute(
