@@ -160,10 +160,13 @@ fn a_learned_pick_moves_similar_messages_to_its_reply() {
     let picks = suggest::learned_picks(&library, 10).unwrap();
     assert_eq!(picks.len(), 1);
     suggest::forget_pick(&library, picks[0].id).unwrap();
+    let embedded = model.embedded.borrow().len();
     let again = suggester()
         .suggest(&library, Some(&model), msg, None, 3)
         .unwrap();
     assert_eq!(again[0].key, before[0].key);
+    // Pruning after the removal kept every template text's vector: only the message is new.
+    assert_eq!(model.embedded.borrow()[embedded..], [msg.to_string()]);
 }
 
 #[test]

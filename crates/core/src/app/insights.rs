@@ -117,12 +117,15 @@ pub struct Insights {
     pub unanswered: Vec<InsightTopic>,
 }
 
-fn utc_bound(ts: jiff::Timestamp) -> String {
-    ts.strftime("%Y-%m-%dT%H:%M:%S.000Z").to_string()
-}
-
 fn parse_ts(s: &str) -> Option<jiff::Timestamp> {
     s.parse().ok()
+}
+
+/// A message's language as reports group it (`und` when it could not be told).
+fn lang_group(m: &Message) -> String {
+    m.lang
+        .as_deref()
+        .map_or_else(|| "und".to_string(), crate::locale::primary_of)
 }
 
 /// The report from `since` (`YYYY-MM-DD`, local; default the last [`DEFAULT_DAYS`] days) to
@@ -137,37 +140,30 @@ pub fn insights(
 ) -> Result<Insights> {
     let now = jiff::Zoned::now();
     let since_day = match since {
-        Some(day) => {
-            super::suggest::day_start_utc(day)?;
-            day.trim().to_string()
-        }
+        Some(day) => super::suggest::parse_day(day)?,
         None => now
             .date()
             .checked_sub(jiff::Span::new().days(DEFAULT_DAYS - 1))
-            .unwrap_or(jiff::civil::Date::MIN)
-            .to_string(),
+            .unwrap_or(jiff::civil::Date::MIN),
     };
-    let since_bound = super::suggest::day_start_utc(&since_day)?;
+    let since_bound = super::suggest::day_start(since_day)?;
     let week = jiff::SignedDuration::from_hours(24 * 7);
     let now_ts = now.timestamp();
     let week_ago = now_ts.checked_sub(week).unwrap_or(jiff::Timestamp::MIN);
     let two_weeks_ago = week_ago.checked_sub(week).unwrap_or(jiff::Timestamp::MIN);
     // Week-over-week needs the previous week even when the period is shorter.
-    let fetch_from = std::cmp::min(since_bound.clone(), utc_bound(two_weeks_ago));
-    let (all, usage, titles) = {
+    let fetch_from = std::cmp::min(since_bound.clone(), super::suggest::utc_text(two_weeks_ago));
+    // Titles from the search index (built and cached already), not every text of the library.
+    let index = library.index()?;
+    let title_of = |key: &str| index.title_of(key, None).unwrap_or_else(|| key.to_string());
+    let (all, usage) = {
         let store = library.store();
-        let titles: BTreeMap<String, String> = store
-            .suggestion_sources()?
-            .into_iter()
-            .map(|r| (r.key, r.title))
-            .collect();
         (
             store.messages_since(&fetch_from)?,
             store.usage_since(&since_bound)?,
-            titles,
         )
     };
-    let title_of = |key: &str| titles.get(key).cloned().unwrap_or_else(|| key.to_string());
+    let seen: Vec<Option<jiff::Timestamp>> = all.iter().map(|m| parse_ts(&m.seen_at)).collect();
 
     // Pastes: replies, languages, hours, weekdays (local time).
     let mut by_hour = vec![0u64; 24];
@@ -192,11 +188,7 @@ pub fn insights(
     }
     let period: Vec<&Message> = all.iter().filter(|m| m.seen_at >= since_bound).collect();
     for m in &period {
-        let lang = m
-            .lang
-            .as_deref()
-            .map_or_else(|| "und".to_string(), crate::locale::primary_of);
-        langs.entry(lang).or_default().0 += 1;
+        langs.entry(lang_group(m)).or_default().0 += 1;
     }
     let mut top_replies: Vec<InsightReply> = replies
         .into_iter()
@@ -234,7 +226,7 @@ pub fn insights(
         let count_between = |from: jiff::Timestamp, to: jiff::Timestamp| {
             members
                 .iter()
-                .filter(|i| parse_ts(&all[**i].seen_at).is_some_and(|t| t >= from && t < to))
+                .filter(|i| seen[**i].is_some_and(|t| t >= from && t < to))
                 .count() as u64
         };
         let this_week = count_between(week_ago, jiff::Timestamp::MAX);
@@ -246,13 +238,7 @@ pub fn insights(
             if let Some(k) = &m.template_key {
                 *picks.entry(k.as_str()).or_default() += 1;
             }
-            *lang_count
-                .entry(
-                    m.lang
-                        .as_deref()
-                        .map_or_else(|| "und".to_string(), crate::locale::primary_of),
-                )
-                .or_default() += 1;
+            *lang_count.entry(lang_group(m)).or_default() += 1;
             if let Some(s) = m.best_score {
                 scores.push(s);
             }
@@ -304,7 +290,7 @@ pub fn insights(
     unanswered.sort_by(|a, b| b.size.cmp(&a.size).then(a.id.cmp(&b.id)));
     unanswered.truncate(MAX_TOPICS);
     Ok(Insights {
-        since: since_day,
+        since: since_day.to_string(),
         until: now.date().to_string(),
         messages: period.len() as u64,
         uses: usage.len() as u64,
@@ -327,7 +313,7 @@ fn cluster(
 ) -> Result<Vec<Vec<usize>>> {
     let texts: Vec<&str> = messages.iter().map(|m| m.text.as_str()).collect();
     let dense: Option<Vec<Vec<f32>>> = match embedder {
-        Some(_) => super::suggest::vectors_of(library, embedder, &texts, EmbedKind::Query)?
+        Some(_) => super::suggest::vectors(library, embedder, &texts, EmbedKind::Query)?
             .into_iter()
             .collect(),
         None => None,
@@ -381,7 +367,7 @@ mod tests {
     const EN: &str = "halal = Yes, it is certified.\n    .title = Halal certificate\n";
 
     fn at(days_ago: i64) -> String {
-        utc_bound(
+        super::super::suggest::utc_text(
             jiff::Timestamp::now()
                 .checked_sub(jiff::SignedDuration::from_hours(24 * days_ago))
                 .unwrap(),

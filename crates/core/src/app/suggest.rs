@@ -56,8 +56,8 @@ struct Pending {
 }
 
 /// Vectors of `texts` (all of one kind), from the cache where it has them, else from the
-/// model (then cached). `None` for each when there is no model.
-fn vectors(
+/// model (then cached). `None` for each when there is no model. Also used by insights' topics.
+pub(crate) fn vectors(
     library: &Library,
     embedder: Option<&dyn Embedder>,
     texts: &[&str],
@@ -74,6 +74,13 @@ fn vectors(
     let missing: Vec<usize> = (0..texts.len())
         .filter(|i| !cached.contains_key(&hashes[*i]))
         .collect();
+    if !missing.is_empty() {
+        let mut store = library.store();
+        // The model whose vectors are current: pruning keeps only its vectors.
+        if store.setting(MODEL_SETTING)?.as_deref() != Some(embedder.model_id()) {
+            store.set_setting(MODEL_SETTING, embedder.model_id())?;
+        }
+    }
     // Each batch is stored as soon as it is computed: a large library's first index survives
     // an interrupted build (the helper stopped, the app closed).
     for chunk in missing.chunks(BATCH) {
@@ -84,26 +91,10 @@ fn vectors(
             .zip(got)
             .map(|(i, v)| (hashes[*i].clone(), v))
             .collect();
-        let mut store = library.store();
-        // The model whose vectors are current: pruning keeps only its vectors.
-        if store.setting(MODEL_SETTING)?.as_deref() != Some(embedder.model_id()) {
-            store.set_setting(MODEL_SETTING, embedder.model_id())?;
-        }
-        store.put_embeddings(&fresh)?;
-        drop(store);
+        library.store().put_embeddings(&fresh)?;
         cached.extend(fresh);
     }
     Ok(hashes.iter().map(|h| cached.get(h).cloned()).collect())
-}
-
-/// [`vectors`] for other use cases of this layer (insights' topics).
-pub(crate) fn vectors_of(
-    library: &Library,
-    embedder: Option<&dyn Embedder>,
-    texts: &[&str],
-    kind: EmbedKind,
-) -> Result<Vec<Option<Vec<f32>>>> {
-    vectors(library, embedder, texts, kind)
 }
 
 impl Suggester {
@@ -179,33 +170,16 @@ fn clip(text: &str) -> String {
     text.trim().chars().take(MAX_MESSAGE_CHARS).collect()
 }
 
-/// Builds the index: examples, titles and texts of every template, and the learned picks.
-fn build(library: &Library, embedder: Option<&dyn Embedder>) -> Result<Index> {
-    let (rows, picks, keep_days) = {
-        let store = library.store();
-        (
-            store.suggestion_sources()?,
-            store.learned_picks(usize::MAX)?,
-            retention_days_of(&store)?,
-        )
-    };
+/// Every template of `rows` as suggestions list it, and the texts embedded for it: example
+/// questions and titles as questions, the text of each language as a passage. The one list
+/// of what is embedded, for [`build`] and for [`prune_vectors`] (which keeps exactly these).
+fn template_units(
+    rows: &[crate::store::suggest::SourceRow],
+) -> (Vec<Entry>, FxHashMap<String, usize>, PendingList) {
     let mut templates: Vec<Entry> = Vec::new();
     let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
-    let mut pending: Vec<Pending> = Vec::new();
-    let mut seen: FxHashSet<(usize, String)> = FxHashSet::default();
-    let mut push =
-        |pending: &mut Vec<Pending>, template: usize, kind: ReasonKind, text: &str, embed_as| {
-            let text = text.trim();
-            if !text.is_empty() && seen.insert((template, text.to_lowercase())) {
-                pending.push(Pending {
-                    template,
-                    kind,
-                    text: text.to_string(),
-                    embed_as,
-                });
-            }
-        };
-    for row in &rows {
+    let mut pending = PendingList::default();
+    for row in rows {
         let t = if let Some(t) = by_key.get(&row.key) {
             *t
         } else {
@@ -218,43 +192,61 @@ fn build(library: &Library, embedder: Option<&dyn Embedder>) -> Result<Index> {
             });
             by_key.insert(row.key.clone(), t);
             for example in row.examples.lines() {
-                push(
-                    &mut pending,
-                    t,
-                    ReasonKind::Example,
-                    example,
-                    EmbedKind::Query,
-                );
+                pending.push(t, ReasonKind::Example, example, EmbedKind::Query);
             }
-            push(
-                &mut pending,
-                t,
-                ReasonKind::Title,
-                &row.title,
-                EmbedKind::Query,
-            );
+            pending.push(t, ReasonKind::Title, &row.title, EmbedKind::Query);
             t
         };
         templates[t].locales.push(row.locale.clone());
         if let Some(title) = &row.locale_title {
-            push(&mut pending, t, ReasonKind::Title, title, EmbedKind::Query);
+            pending.push(t, ReasonKind::Title, title, EmbedKind::Query);
         }
         let text = crate::suggest::plain_text(&row.body);
-        push(&mut pending, t, ReasonKind::Text, &text, EmbedKind::Passage);
+        pending.push(t, ReasonKind::Text, &text, EmbedKind::Passage);
     }
+    (templates, by_key, pending)
+}
+
+/// Texts to embed, each once per template (case-insensitively), trimmed, never empty.
+#[derive(Default)]
+struct PendingList {
+    units: Vec<Pending>,
+    seen: FxHashSet<(usize, String)>,
+}
+
+impl PendingList {
+    fn push(&mut self, template: usize, kind: ReasonKind, text: &str, embed_as: EmbedKind) {
+        let text = text.trim();
+        if !text.is_empty() && self.seen.insert((template, text.to_lowercase())) {
+            self.units.push(Pending {
+                template,
+                kind,
+                text: text.to_string(),
+                embed_as,
+            });
+        }
+    }
+}
+
+/// Builds the index: examples, titles and texts of every template, and the learned picks.
+fn build(library: &Library, embedder: Option<&dyn Embedder>) -> Result<Index> {
+    let (rows, picks, keep_days) = {
+        let store = library.store();
+        (
+            store.suggestion_sources()?,
+            store.learned_picks(usize::MAX)?,
+            retention_days_of(&store)?,
+        )
+    };
+    let (templates, by_key, mut pending) = template_units(&rows);
     if keep_days > 0 {
         for pick in &picks {
             if let Some(t) = pick.template_key.as_ref().and_then(|k| by_key.get(k)) {
-                push(
-                    &mut pending,
-                    *t,
-                    ReasonKind::AskedBefore,
-                    &pick.text,
-                    EmbedKind::Query,
-                );
+                pending.push(*t, ReasonKind::AskedBefore, &pick.text, EmbedKind::Query);
             }
         }
     }
+    let pending = pending.units;
     let mut units: Vec<Unit> = Vec::with_capacity(pending.len());
     let idf = lexical::Idf::new(pending.iter().map(|p| p.text.as_str()));
     for kind in [EmbedKind::Query, EmbedKind::Passage] {
@@ -406,21 +398,42 @@ pub fn forget_pick(library: &Library, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// `ts` as stored timestamps are written (UTC, `2025-01-31T08:00:00.000Z`), for comparing with
+/// them as text.
+pub(crate) fn utc_text(ts: jiff::Timestamp) -> String {
+    ts.strftime("%Y-%m-%dT%H:%M:%S.000Z").to_string()
+}
+
+/// A day written `YYYY-MM-DD`.
+///
+/// # Errors
+/// [`Error::Invalid`] for anything else, saying how to write it.
+pub(crate) fn parse_day(date: &str) -> Result<jiff::civil::Date> {
+    date.trim().parse().map_err(|_| {
+        Error::Invalid(format!(
+            "'{date}' is not a date: write it as YYYY-MM-DD, e.g. 2025-01-31"
+        ))
+    })
+}
+
+/// The start of local day `day` as stored timestamps are written (UTC).
+///
+/// # Errors
+/// [`Error::Invalid`] when the day does not exist in the local time zone.
+pub(crate) fn day_start(day: jiff::civil::Date) -> Result<String> {
+    let ts = day
+        .to_zoned(jiff::tz::TimeZone::system())
+        .map_err(|e| Error::Invalid(format!("'{day}': {e}")))?
+        .timestamp();
+    Ok(utc_text(ts))
+}
+
 /// The start of local day `date` (`YYYY-MM-DD`) as stored timestamps are written (UTC).
 ///
 /// # Errors
 /// [`Error::Invalid`] for a date not written `YYYY-MM-DD`.
 pub fn day_start_utc(date: &str) -> Result<String> {
-    let day: jiff::civil::Date = date.trim().parse().map_err(|_| {
-        Error::Invalid(format!(
-            "'{date}' is not a date: write it as YYYY-MM-DD, e.g. 2025-01-31"
-        ))
-    })?;
-    let ts = day
-        .to_zoned(jiff::tz::TimeZone::system())
-        .map_err(|e| Error::Invalid(format!("'{date}': {e}")))?
-        .timestamp();
-    Ok(ts.strftime("%Y-%m-%dT%H:%M:%S.000Z").to_string())
+    day_start(parse_day(date)?)
 }
 
 /// Deletes the buyer messages copied before local day `before` (`YYYY-MM-DD`), with their
@@ -445,8 +458,7 @@ pub fn apply_retention(library: &Library) -> Result<usize> {
     let cutoff = jiff::Timestamp::now()
         .checked_sub(jiff::SignedDuration::from_hours(24 * i64::from(days)))
         .unwrap_or(jiff::Timestamp::MIN);
-    let bound = cutoff.strftime("%Y-%m-%dT%H:%M:%S.000Z").to_string();
-    let n = library.store().forget_messages_before(&bound)?;
+    let n = library.store().forget_messages_before(&utc_text(cutoff))?;
     if n > 0 {
         prune_vectors(library)?;
     }
@@ -454,32 +466,24 @@ pub fn apply_retention(library: &Library) -> Result<usize> {
 }
 
 /// Drops cached vectors of texts that are gone (forgotten messages, edited texts), so no
-/// trace of a forgotten buyer message stays. Vectors are kept for every current template text
-/// (whatever model made them: the hashes are model-specific, so only current texts match).
+/// trace of a forgotten buyer message stays. Kept: the current model's vectors of every text
+/// [`template_units`] embeds and of every stored buyer message.
 fn prune_vectors(library: &Library) -> Result<()> {
-    let (rows, messages) = {
+    let (rows, messages, model) = {
         let store = library.store();
-        (store.suggestion_sources()?, store.message_texts()?)
+        (
+            store.suggestion_sources()?,
+            store.message_texts()?,
+            store.setting(MODEL_SETTING)?,
+        )
     };
-    let models: Vec<String> = library
-        .store()
-        .setting(MODEL_SETTING)?
-        .into_iter()
-        .collect();
     let mut keep = FxHashSet::default();
-    for model in &models {
+    if let Some(model) = &model {
         for text in &messages {
             keep.insert(embedding_hash(model, EmbedKind::Query, text));
         }
-        for row in &rows {
-            for line in row.examples.lines().chain([row.title.as_str()]) {
-                keep.insert(embedding_hash(model, EmbedKind::Query, line.trim()));
-            }
-            if let Some(t) = &row.locale_title {
-                keep.insert(embedding_hash(model, EmbedKind::Query, t.trim()));
-            }
-            let text = crate::suggest::plain_text(&row.body);
-            keep.insert(embedding_hash(model, EmbedKind::Passage, text.trim()));
+        for unit in template_units(&rows).2.units {
+            keep.insert(embedding_hash(model, unit.embed_as, &unit.text));
         }
     }
     library.store().prune_embeddings(&keep)?;
