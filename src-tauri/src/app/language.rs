@@ -6,8 +6,8 @@
 //! language chip updates when the answer arrives.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 /// Longest a detection may take before the palette gives up on it.
 const TIMEOUT: Duration = Duration::from_secs(2);
@@ -38,28 +38,23 @@ impl quickreply_core::ports::LanguageDetector for ChildProcessDetector<'_> {
 fn of_buyer_message(db: &Path, text: &str) -> Option<String> {
     let text: String = text.chars().take(MAX_CHARS).collect();
     let exe = std::env::current_exe().ok()?;
-    let mut child = Command::new(exe)
+    let mut command = Command::new(exe);
+    command
         .arg("--db")
         .arg(db)
         .args(["detect", "--json", "--"])
-        .arg(&text)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| log::warn!("language detection could not start: {e}"))
-        .ok()?;
-    let deadline = Instant::now() + TIMEOUT;
-    while child.try_wait().ok()?.is_none() {
-        if Instant::now() >= deadline {
+        .arg(&text);
+    let output = match super::child::output_within(&mut command, TIMEOUT) {
+        Ok(Some(output)) => output,
+        Ok(None) => {
             log::warn!("language detection took over {TIMEOUT:?}; using the default language");
-            let _ = child.kill();
-            let _ = child.wait();
             return None;
         }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    let output = child.wait_with_output().ok()?;
+        Err(e) => {
+            log::warn!("language detection could not start: {e}");
+            return None;
+        }
+    };
     let answer: serde_json::Value = serde_json::from_slice(&output.stdout).ok()?;
     let code = answer["code"].as_str()?;
     log::info!(

@@ -2,6 +2,7 @@
 //! `run()` wires the core's application layer and the platform ports into Tauri; every command
 //! is one call into `quickreply_core::app`.
 
+mod child;
 mod commands;
 mod error;
 mod hotkey;

@@ -4,7 +4,7 @@
 //! load into the app: it is computed by `quickreply insights --json` in a child process (the
 //! same application-layer call as the command line), like language detection.
 
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use quickreply_core::Code;
@@ -40,14 +40,14 @@ pub fn insights(state: State<'_, AppState>, since: Option<String>) -> IpcResult<
         state.run(|_| suggest::day_start_utc(since))?;
         command.args(["--since", since]);
     }
-    let child = command
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| failed(format!("the insights helper could not start: {e}")))?;
     let started = Instant::now();
-    let output = wait(child, TIMEOUT)?;
+    let output = crate::app::child::output_within(&mut command, TIMEOUT)
+        .map_err(|e| failed(format!("the insights helper could not start: {e}")))?
+        .ok_or_else(|| {
+            failed(format!(
+                "the insights took over {TIMEOUT:?} and were stopped"
+            ))
+        })?;
     log::info!("insights computed in {:?}", started.elapsed());
     if !output.status.success() {
         let stderr = String::from_utf8_lossy(&output.stderr);
@@ -63,25 +63,6 @@ pub fn insights(state: State<'_, AppState>, since: Option<String>) -> IpcResult<
             "the insights helper answered in an unknown shape: {e}"
         ))
     })
-}
-
-fn wait(mut child: std::process::Child, timeout: Duration) -> IpcResult<std::process::Output> {
-    let deadline = Instant::now() + timeout;
-    loop {
-        match child.try_wait() {
-            Ok(Some(_)) => break,
-            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(20)),
-            Ok(None) => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(failed(format!(
-                    "the insights took over {timeout:?} and were stopped"
-                )));
-            }
-            Err(e) => return Err(failed(e.to_string())),
-        }
-    }
-    child.wait_with_output().map_err(|e| failed(e.to_string()))
 }
 
 /// The learned picks, newest first.
