@@ -10,13 +10,14 @@
 #![allow(clippy::unwrap_used)]
 
 use std::fmt::Write as _;
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use quickreply_core::Library;
 use quickreply_core::app::suggest::Suggester;
 use quickreply_core::pack::{self, ImportOptions, Manifest, Pack, PackFile};
 use quickreply_embed::E5;
+
+mod common;
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
@@ -56,17 +57,7 @@ fn library_pack(n: usize, rows: &[(String, String, String)]) -> Pack {
 fn main() {
     let quick = !std::env::args().any(|a| a == "--bench");
     let templates = if quick { 40 } else { 500 };
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let rows: Vec<(String, String, String)> =
-        std::fs::read_to_string(root.join("eval/suggest/messages.tsv"))
-            .unwrap()
-            .lines()
-            .skip(1)
-            .filter_map(|l| {
-                let mut p = l.splitn(3, '\t');
-                Some((p.next()?.into(), p.next()?.into(), p.next()?.into()))
-            })
-            .collect();
+    let rows = common::messages();
     let dir = std::env::temp_dir().join(format!("qr-suggest-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let db = dir.join("bench.db");

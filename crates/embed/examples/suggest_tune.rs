@@ -7,7 +7,8 @@
 //! mean of top-1 and recall@3 before learning, and held-out top-1 after learning one message
 //! per (language, template).
 
-use std::path::Path;
+#[path = "../benches/common/mod.rs"]
+mod common;
 
 use quickreply_core::Library;
 use quickreply_core::app::suggest::Suggester;
@@ -16,16 +17,8 @@ use quickreply_core::suggest::{Index, Query, ReasonKind, Unit, Weights};
 use quickreply_embed::E5;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let tsv = std::fs::read_to_string(root.join("eval/suggest/messages.tsv")).expect("eval data");
-    let rows: Vec<(String, String, String)> = tsv
-        .lines()
-        .skip(1)
-        .filter_map(|l| {
-            let mut p = l.splitn(3, '\t');
-            Some((p.next()?.into(), p.next()?.into(), p.next()?.into()))
-        })
-        .collect();
+    let root = common::root();
+    let rows = common::messages();
     let dir = tempfile_dir();
     let db = dir.join("tune.db");
     let library = Library::open(&db).expect("library");
