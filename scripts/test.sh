@@ -42,6 +42,10 @@ CARGO_TARGET_DIR="${QUICKREPLY_MACOS_TARGET_DIR:-$HOME/.cache/quickreply/macos-t
 step "release build"
 cargo build --release --bin quickreply
 
+step "reliability: SIGKILL during imports, edits and team sync (30 rounds); concurrent writers"
+python3 tests/reliability/crash.py --bin target/release/quickreply --rounds 30
+python3 tests/reliability/concurrency.py --bin target/release/quickreply --rounds 2
+
 step "suggestion quality: eval/suggest (468 labelled buyer messages, 13 languages, real model)"
 python3 eval/suggest/run.py --bin target/release/quickreply
 

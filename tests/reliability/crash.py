@@ -7,11 +7,14 @@ after every round that nothing was lost or half-written.
 Each round picks one writer and kills it after a random delay (sometimes after it finished):
 - orders: `orders import` of a fresh CSV (--rows orders, ids unique to the round);
 - pack:   `pack import` of a 300-template pack (keys unique to the round);
-- edits:  `templates add` one after another; the harness logs each one that exited 0.
+- edits:  `templates add` one after another; the harness logs each one that exited 0;
+- team:   a teammate's library (joined to the same bare git repository) adds 50 replies and
+          syncs; this library adds one reply (acknowledged) and its `team sync` is killed.
 After each round: `PRAGMA integrity_check` is `ok`; the round's orders are all there or none;
-the round's pack templates are all there or none; every edit acknowledged before the kill is
-there. Exit status 0 only if every round held. (Issue 14 asks for >= 500 rounds in the long
-form and 30 in CI; team sync as a writer is not in this harness yet.)
+the round's pack templates are all there or none; the teammate's replies pulled are all there or
+none; every edit acknowledged before the kill is there. After a team round, a sync that is not
+killed must succeed (a killed sync never wedges the next one) and bring everything across both
+ways. Exit status 0 only if every round held. Issue 14: >= 500 rounds in the long form, 30 in CI.
 """
 import argparse
 import csv
@@ -76,15 +79,24 @@ def main():
         tmp = Path(tmp)
         db = tmp / "lib.sqlite3"
         run(a.bin, db, "pack", "import", "--starter")
+        # The team: a bare repository this library shares to, and a teammate joined to it.
+        remote = tmp / "team.git"
+        subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
+        peer = tmp / "peer.sqlite3"
+        run(a.bin, db, "team", "init", str(remote))
+        run(a.bin, peer, "team", "join", str(remote))
+        t = time.monotonic()
+        run(a.bin, db, "team", "sync")
+        sync_s = max(time.monotonic() - t, 0.05)
         # How long a whole import takes here: the kill delays are drawn around it.
         write_orders(tmp / "probe.csv", "probe", a.rows)
         t = time.monotonic()
         run(a.bin, db, "orders", "import", str(tmp / "probe.csv"))
         import_s = time.monotonic() - t
         acknowledged: list[str] = []
-        counts = {"orders": 0, "pack": 0, "edits": 0, "killed": 0}
+        counts = {"orders": 0, "pack": 0, "edits": 0, "team": 0, "killed": 0}
         for n in range(a.rounds):
-            kind = rng.choice(["orders", "pack", "edits"])
+            kind = rng.choice(["orders", "pack", "edits", "team"])
             counts[kind] += 1
             prefix = f"r{n}"
             if kind == "orders":
@@ -97,6 +109,16 @@ def main():
                 write_pack(folder, prefix, 300)
                 code = killed_after([str(a.bin), "--db", str(db), "pack", "import", str(folder)],
                                     rng.uniform(0, 0.6))
+            elif kind == "team":
+                folder = tmp / f"team-{n}"
+                write_pack(folder, f"{prefix}-t", 50)
+                run(a.bin, peer, "pack", "import", str(folder))
+                run(a.bin, peer, "team", "sync")
+                key = f"{prefix}-mine"
+                run(a.bin, db, "templates", "add", key, "--title", f"Mine {key}", "--text", f"Mine {key}")
+                acknowledged.append(key)
+                code = killed_after([str(a.bin), "--db", str(db), "team", "sync"],
+                                    rng.uniform(0, sync_s * 1.5))
             else:
                 deadline = time.monotonic() + rng.uniform(0.1, 1.5)
                 i, code = 0, 0
@@ -123,16 +145,39 @@ def main():
                 got = con.execute("SELECT count(*) FROM templates WHERE key LIKE ?", (prefix + "-k%",)).fetchone()[0]
                 if got not in (0, 300):
                     problems.append(f"pack import half-written: {got} of 300")
+            if kind == "team":
+                got = con.execute("SELECT count(*) FROM templates WHERE key LIKE ?", (prefix + "-t-k%",)).fetchone()[0]
+                if got not in (0, 50):
+                    problems.append(f"team pull half-written: {got} of 50")
             keys = {r[0] for r in con.execute("SELECT key FROM templates")}
             lost = [k for k in acknowledged if k not in keys]
             if lost:
                 problems.append(f"acknowledged edits lost: {lost[:5]}")
             con.close()
+            if kind == "team":
+                # The next sync, not killed, must work and bring everything across both ways.
+                t = time.monotonic()
+                r = run(a.bin, db, "team", "sync", check=False)
+                # Syncs slow down as the library grows: the next kill is drawn around this one.
+                sync_s = max(time.monotonic() - t, 0.05)
+                if r.returncode != 0:
+                    problems.append(f"the sync after the kill failed ({r.returncode}): {r.stderr.strip()[:300]}")
+                else:
+                    r = run(a.bin, peer, "team", "sync", check=False)
+                    if r.returncode != 0:
+                        problems.append(f"the teammate's sync failed ({r.returncode}): {r.stderr.strip()[:300]}")
+                    for lib, want, what in ((db, 50, "teammate's replies here"), (peer, 1, "this reply at the teammate's")):
+                        like = prefix + ("-t-k%" if want == 50 else "-mine")
+                        c = sqlite3.connect(lib)
+                        got = c.execute("SELECT count(*) FROM templates WHERE key LIKE ?", (like,)).fetchone()[0]
+                        c.close()
+                        if got != want:
+                            problems.append(f"after syncing again, {got} of {want} of the {what}")
             status = "FAIL " + "; ".join(problems) if problems else "ok"
             print(f"round {n + 1:>4} {kind:<6} exit {code:>3}: {status}", flush=True)
             failures += bool(problems)
     print(f"{a.rounds - failures} of {a.rounds} rounds held ({counts['killed']} killed mid-write; "
-          f"orders {counts['orders']}, pack {counts['pack']}, edits {counts['edits']}; "
+          f"orders {counts['orders']}, pack {counts['pack']}, edits {counts['edits']}, team {counts['team']}; "
           f"{len(acknowledged)} acknowledged edits checked); seed {seed}")
     return 1 if failures else 0
 

@@ -358,7 +358,7 @@ fn sync_bound(library: &Library, secrets: &dyn Secrets, b: &Binding) -> Result<S
         secrets,
         remote: &b.remote,
     };
-    let repo = Repo::open(&b.dir)?;
+    let repo = Repo::open_for_sync(&b.dir)?;
     let name = staff_name();
     let mut report = SyncReport::default();
 

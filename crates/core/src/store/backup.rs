@@ -6,7 +6,6 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags};
 
 use super::Store;
-use super::schema::migrations;
 use crate::{Error, Result};
 
 /// Pages copied per step of the backup API: small steps let other writers in between.
@@ -75,7 +74,7 @@ impl Store {
             backup.run_to_completion(PAGES_PER_STEP, std::time::Duration::ZERO, None)?;
         }
         self.conn_mut().pragma_update(None, "journal_mode", "WAL")?;
-        migrations().to_latest(self.conn_mut())?;
+        super::migrate(self.conn_mut())?;
         Ok(info)
     }
 }

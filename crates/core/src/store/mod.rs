@@ -23,6 +23,27 @@ pub use schema::migrations;
 pub use templates::{Status, Template, TemplateMeta, Variant, source_hash};
 pub use vars::{check_variable_name, is_variable_name};
 
+/// How long a writer waits for another one before giving up.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Brings the schema up to date. Two processes opening an old or new file at once both read
+/// its version before either migrates; the second then fails on tables that now exist, after
+/// waiting for the first to commit. It has nothing left to do then.
+fn migrate(conn: &mut Connection) -> Result<()> {
+    let migrations = migrations();
+    match migrations.to_latest(conn) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let now = conn.query_row("PRAGMA user_version", [], |r| r.get::<_, usize>(0))?;
+            if now == LATEST_SCHEMA {
+                Ok(())
+            } else {
+                Err(e.into())
+            }
+        }
+    }
+}
+
 /// An open library database. One `Store` per thread; SQLite in WAL mode lets the palette read
 /// while the manager writes.
 #[derive(Debug)]
@@ -53,13 +74,21 @@ impl Store {
     }
 
     fn setup(mut conn: Connection, path: PathBuf) -> Result<Self> {
+        // The CLI, the app and a second import may write at once. A writer waits for the
+        // other (busy_timeout, set first so that even switching a new file to WAL waits)
+        // instead of failing with "database is locked"; the longest write, a million-order
+        // import, holds the lock for a few seconds.
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Every transaction takes the write lock when it begins (BEGIN IMMEDIATE). A deferred
+        // one that reads first and writes later cannot wait for the lock when another
+        // connection committed in between: SQLite fails it at once with SQLITE_BUSY.
+        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         // WAL: readers never block the writer; NORMAL sync is durable enough under WAL and
-        // keeps bulk imports fast. busy_timeout: the CLI and the app may write at once.
+        // keeps bulk imports fast.
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        migrations().to_latest(&mut conn)?;
+        migrate(&mut conn)?;
         Ok(Self { conn, path })
     }
 

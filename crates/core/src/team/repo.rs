@@ -117,6 +117,8 @@ pub fn normalize_remote(remote: &str) -> Result<String> {
 pub struct Repo {
     repo: Repository,
     dir: PathBuf,
+    /// Held by a sync for as long as it uses the clone (see [`Repo::open_for_sync`]).
+    _sync_lock: Option<std::fs::File>,
 }
 
 impl std::fmt::Debug for Repo {
@@ -143,7 +145,32 @@ impl Repo {
         Ok(Self {
             repo,
             dir: dir.to_path_buf(),
+            _sync_lock: None,
         })
+    }
+
+    /// Opens the clone at `dir` to write to it, one sync at a time: a sync from the app and
+    /// one from the CLI wait for each other on an OS file lock, which the OS lets go of when
+    /// a process dies. Holding it, no other QuickReply process uses the clone, so a git lock
+    /// file still there (`index.lock`, `refs/…/main.lock`) was left by a sync that was killed
+    /// or crashed, and would stop every later sync: it is removed.
+    ///
+    /// # Errors
+    /// [`Error::Remote`] when the clone is missing or damaged; the lock file cannot be made.
+    pub fn open_for_sync(dir: &Path) -> Result<Self> {
+        let git_dir = dir.join(".git");
+        let lock_path = git_dir.join("quickreply-sync.lock");
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|e| Error::io(&lock_path, e))?;
+        lock.lock().map_err(|e| Error::io(&lock_path, e))?;
+        remove_stale_git_locks(&git_dir);
+        let mut repo = Self::open(dir)?;
+        repo._sync_lock = Some(lock);
+        Ok(repo)
     }
 
     /// A new, empty clone at `dir` whose `origin` is `remote`.
@@ -157,6 +184,7 @@ impl Repo {
         Ok(Self {
             repo,
             dir: dir.to_path_buf(),
+            _sync_lock: None,
         })
     }
 
@@ -423,6 +451,28 @@ impl Repo {
     }
 }
 
+/// Removes the lock files git (libgit2) writes beside what it is changing, in `git_dir` and
+/// under `refs/`. Only called with the sync lock held.
+fn remove_stale_git_locks(git_dir: &Path) {
+    fn walk(dir: &Path) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path);
+            } else if path.extension().is_some_and(|e| e == "lock") {
+                let _ = std::fs::remove_file(&path);
+            }
+        }
+    }
+    for name in ["index.lock", "HEAD.lock", "config.lock", "packed-refs.lock"] {
+        let _ = std::fs::remove_file(git_dir.join(name));
+    }
+    walk(&git_dir.join("refs"));
+}
+
 fn unreachable(remote: &str, e: &git2::Error) -> Error {
     Error::Remote(format!(
         "could not reach the team repository {remote}: {}. Your changes are kept in this \
@@ -525,5 +575,39 @@ mod tests {
             Some("git:github.com")
         );
         assert!(Path::new(&normalize_remote("rel/bare.git").unwrap()).is_absolute());
+    }
+
+    #[test]
+    fn a_sync_clears_the_locks_a_killed_sync_left_and_waits_for_a_running_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let clone = dir.path().join("lib.team");
+        Repo::create(&clone, "/nowhere/remote.git").unwrap();
+        let git = clone.join(".git");
+        std::fs::create_dir_all(git.join("refs/heads")).unwrap();
+        for stale in ["index.lock", "HEAD.lock", "refs/heads/main.lock"] {
+            std::fs::write(git.join(stale), "").unwrap();
+        }
+        let first = Repo::open_for_sync(&clone).unwrap();
+        for stale in ["index.lock", "HEAD.lock", "refs/heads/main.lock"] {
+            assert!(!git.join(stale).exists(), "{stale} is still there");
+        }
+        // A second sync waits until the first is done with the clone.
+        let (tx, rx) = std::sync::mpsc::channel();
+        let waiter = {
+            let clone = clone.clone();
+            std::thread::spawn(move || {
+                let second = Repo::open_for_sync(&clone).unwrap();
+                tx.send(()).unwrap();
+                drop(second);
+            })
+        };
+        assert!(
+            rx.recv_timeout(std::time::Duration::from_millis(300))
+                .is_err(),
+            "the second sync did not wait for the first"
+        );
+        drop(first);
+        rx.recv_timeout(std::time::Duration::from_secs(10)).unwrap();
+        waiter.join().unwrap();
     }
 }
