@@ -63,80 +63,88 @@ fn imports_edits_and_backups_at_once_all_land() {
     for name in ["a", "b"] {
         let (db, start) = (db.clone(), Arc::clone(&start));
         let file = dir.path().join(format!("{name}.csv"));
-        writers.push(std::thread::spawn(move || -> quickreply_core::Result<()> {
-            let library = Library::open(&db)?;
-            start.wait();
-            // Each imports twice: the second is all updates.
-            for _ in 0..2 {
-                orders::import(&library, &file, Format::Auto)?;
-            }
-            Ok(())
-        }));
+        writers.push(std::thread::spawn(
+            move || -> quickreply_core::Result<()> {
+                let library = Library::open(&db)?;
+                start.wait();
+                // Each imports twice: the second is all updates.
+                for _ in 0..2 {
+                    orders::import(&library, &file, Format::Auto)?;
+                }
+                Ok(())
+            },
+        ));
     }
     // Edits that read and then write, one after another, as `templates add` / `edit` do.
     {
         let (db, start) = (db.clone(), Arc::clone(&start));
-        writers.push(std::thread::spawn(move || -> quickreply_core::Result<()> {
-            let library = Library::open(&db)?;
-            start.wait();
-            for i in 0..40 {
-                let key = format!("busy-{i}");
-                editing::add(
-                    &library,
-                    &NewTemplate {
-                        key: &key,
-                        title: &format!("Busy {i}"),
-                        category: None,
-                        tags: Vec::new(),
-                        shortcut: None,
-                        locale: None,
-                        text: "Thanks, { $buyer_name }!",
-                    },
-                )?;
-                editing::edit(
-                    &library,
-                    &Edit {
-                        key: &key,
-                        text: Some("Thank you, { $buyer_name }!"),
-                        ..Edit::default()
-                    },
-                )?;
-            }
-            Ok(())
-        }));
+        writers.push(std::thread::spawn(
+            move || -> quickreply_core::Result<()> {
+                let library = Library::open(&db)?;
+                start.wait();
+                for i in 0..40 {
+                    let key = format!("busy-{i}");
+                    editing::add(
+                        &library,
+                        &NewTemplate {
+                            key: &key,
+                            title: &format!("Busy {i}"),
+                            category: None,
+                            tags: Vec::new(),
+                            shortcut: None,
+                            locale: None,
+                            text: "Thanks, { $buyer_name }!",
+                        },
+                    )?;
+                    editing::edit(
+                        &library,
+                        &Edit {
+                            key: &key,
+                            text: Some("Thank you, { $buyer_name }!"),
+                            ..Edit::default()
+                        },
+                    )?;
+                }
+                Ok(())
+            },
+        ));
     }
     // A backup taken while the others write.
     {
         let (db, start) = (db.clone(), Arc::clone(&start));
         let dest = dir.path().join("during.sqlite3");
-        writers.push(std::thread::spawn(move || -> quickreply_core::Result<()> {
-            let library = Library::open(&db)?;
-            start.wait();
-            backups::create(&library, Some(&dest)).map(|_| ())
-        }));
+        writers.push(std::thread::spawn(
+            move || -> quickreply_core::Result<()> {
+                let library = Library::open(&db)?;
+                start.wait();
+                backups::create(&library, Some(&dest)).map(|_| ())
+            },
+        ));
     }
     // A reader (the palette) searching all along.
     {
         let (db, start) = (db.clone(), Arc::clone(&start));
-        writers.push(std::thread::spawn(move || -> quickreply_core::Result<()> {
-            let library = Library::open(&db)?;
-            start.wait();
-            for _ in 0..50 {
-                library::search(&library, "thanks")?;
-                orders::search(&library, "a-1")?;
-            }
-            Ok(())
-        }));
+        writers.push(std::thread::spawn(
+            move || -> quickreply_core::Result<()> {
+                let library = Library::open(&db)?;
+                start.wait();
+                for _ in 0..50 {
+                    library::search(&library, "thanks")?;
+                    orders::search(&library, "a-1")?;
+                }
+                Ok(())
+            },
+        ));
     }
     for writer in writers {
         writer.join().unwrap().unwrap();
     }
+    assert_eq!(count(&db, "SELECT count(*) FROM orders"), 2 * ROWS as i64);
     assert_eq!(
-        count(&db, "SELECT count(*) FROM orders"),
-        2 * ROWS as i64
-    );
-    assert_eq!(
-        count(&db, "SELECT count(*) FROM templates WHERE key LIKE 'busy-%'"),
+        count(
+            &db,
+            "SELECT count(*) FROM templates WHERE key LIKE 'busy-%'"
+        ),
         40
     );
     assert_eq!(
