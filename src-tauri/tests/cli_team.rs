@@ -339,6 +339,54 @@ fn the_same_message_edited_on_both_sides_is_a_reported_conflict_that_keeps_both_
     assert_eq!(text(b, "hello", "en").unwrap().1, "approved");
 }
 
+/// A sync killed after it moved the clone's `main` to the pull but before the library took
+/// the pull: the next sync must bring the pull in, not read its texts as deleted here (and
+/// push that deletion to the team). The clone is put in that state with git itself.
+#[test]
+fn a_sync_killed_between_the_clone_and_the_library_loses_nothing() {
+    let team = Team::new();
+    let (a, b) = (&team.alice, &team.bob);
+    ok(
+        b,
+        "bob",
+        &[
+            "templates",
+            "add",
+            "thanks",
+            "--title",
+            "Thanks",
+            "--text",
+            "Thanks from bob",
+        ],
+    );
+    sync(b, "bob");
+    let mut clone = a.db().into_os_string();
+    clone.push(".team");
+    let clone = PathBuf::from(clone);
+    git(
+        &clone,
+        &[
+            "fetch",
+            "--quiet",
+            "origin",
+            "+main:refs/remotes/origin/main",
+        ],
+    );
+    git(
+        &clone,
+        &["update-ref", "refs/heads/main", "refs/remotes/origin/main"],
+    );
+    // And a lock a killed libgit2 leaves behind.
+    std::fs::write(clone.join(".git/index.lock"), "").unwrap();
+    assert_eq!(text(a, "thanks", "en"), None);
+
+    sync(a, "alice");
+    assert_eq!(text(a, "thanks", "en").unwrap().0, "Thanks from bob");
+    sync(b, "bob");
+    assert_eq!(text(b, "thanks", "en").unwrap().0, "Thanks from bob");
+    assert_eq!(text(b, "hello", "en").unwrap().0, "Hello there");
+}
+
 #[test]
 fn an_edit_beats_a_concurrent_approval() {
     let team = Team::new();

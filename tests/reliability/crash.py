@@ -96,6 +96,7 @@ def main():
         acknowledged: list[str] = []
         counts = {"orders": 0, "pack": 0, "edits": 0, "team": 0, "killed": 0}
         for n in range(a.rounds):
+            round_start = time.monotonic()
             kind = rng.choice(["orders", "pack", "edits", "team"])
             counts[kind] += 1
             prefix = f"r{n}"
@@ -174,7 +175,7 @@ def main():
                         if got != want:
                             problems.append(f"after syncing again, {got} of {want} of the {what}")
             status = "FAIL " + "; ".join(problems) if problems else "ok"
-            print(f"round {n + 1:>4} {kind:<6} exit {code:>3}: {status}", flush=True)
+            print(f"round {n + 1:>4} {kind:<6} exit {code:>3} {time.monotonic() - round_start:5.1f}s: {status}", flush=True)
             failures += bool(problems)
     print(f"{a.rounds - failures} of {a.rounds} rounds held ({counts['killed']} killed mid-write; "
           f"orders {counts['orders']}, pack {counts['pack']}, edits {counts['edits']}, team {counts['team']}; "

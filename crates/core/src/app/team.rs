@@ -33,6 +33,10 @@ pub const DEFAULT_SYNC_MINUTES: u32 = 5;
 const REMOTE: &str = "team.remote";
 const LAST_SYNC: &str = "team.last_sync";
 const LAST_ERROR: &str = "team.last_error";
+/// The commit whose texts the library holds, written in the transaction that writes a pull.
+/// A sync starts from it, not from the clone's `main`: a sync killed after moving `main` but
+/// before the library took the pull would otherwise read the pull's texts as deleted here.
+const LIBRARY_COMMIT: &str = "team.library_commit";
 const SYNC_MINUTES: &str = "team.sync_minutes";
 const ROLES: &str = "team.roles";
 
@@ -230,7 +234,7 @@ pub fn init(library: &Library, secrets: &dyn Secrets, remote: &str) -> Result<Sy
         }
         let tree = library_tree(library)?;
         let name = staff_name();
-        repo.commit(
+        let first = repo.commit(
             &tree,
             &[],
             &name,
@@ -238,9 +242,9 @@ pub fn init(library: &Library, secrets: &dyn Secrets, remote: &str) -> Result<Sy
         )?;
         repo.push(auth)?;
         Repo::point_local_head_at_main(&remote);
-        Ok(tree.entries.len() as u64)
+        Ok((tree.entries.len() as u64, first))
     })();
-    let sent = match result {
+    let (sent, first) = match result {
         Ok(sent) => sent,
         Err(e) => {
             let _ = std::fs::remove_dir_all(&dir);
@@ -248,6 +252,7 @@ pub fn init(library: &Library, secrets: &dyn Secrets, remote: &str) -> Result<Sy
         }
     };
     let mut store = library.store();
+    store.set_setting(LIBRARY_COMMIT, &first.to_string())?;
     store.set_setting(REMOTE, &remote)?;
     store.set_setting(LAST_SYNC, &now())?;
     store.delete_setting(LAST_ERROR)?;
@@ -302,9 +307,9 @@ pub fn join(library: &Library, secrets: &dyn Secrets, remote: &str) -> Result<Sy
         repo.move_main(head, "joined")?;
         let theirs = repo.tree_at(head)?;
         let author = repo.author_of(head);
-        Ok((theirs, author))
+        Ok((theirs, author, head))
     })();
-    let (theirs, author) = match result {
+    let (theirs, author, joined) = match result {
         Ok(found) => found,
         Err(e) => {
             let _ = std::fs::remove_dir_all(&dir);
@@ -317,6 +322,7 @@ pub fn join(library: &Library, secrets: &dyn Secrets, remote: &str) -> Result<Sy
         &theirs,
         &[],
         author.as_deref(),
+        Some(joined),
         Some(&remote),
     )?;
     Ok(SyncReport {
@@ -362,6 +368,18 @@ fn sync_bound(library: &Library, secrets: &dyn Secrets, b: &Binding) -> Result<S
     let name = staff_name();
     let mut report = SyncReport::default();
 
+    // 0. Start from the commit the library holds (see LIBRARY_COMMIT).
+    let recorded = library
+        .store()
+        .setting(LIBRARY_COMMIT)?
+        .and_then(|id| git2::Oid::from_str(&id).ok())
+        .filter(|id| repo.has_commit(*id));
+    if let Some(id) = recorded
+        && repo.head()? != Some(id)
+    {
+        repo.move_main(id, "back to the commit the library holds")?;
+    }
+
     // 1. Commit what changed here since the last commit.
     let mut here = library_tree(library)?;
     let mut local = repo.head()?;
@@ -381,16 +399,17 @@ fn sync_bound(library: &Library, secrets: &dyn Secrets, b: &Binding) -> Result<S
         )?);
     }
 
-    // 2. Pull and merge.
+    // 2. Pull and merge, without moving `main` yet.
     repo.fetch(auth)?;
     let remote = repo.remote_head()?;
+    let mut target = None;
     let mut merged = here.clone();
     let mut conflicts: Vec<Conflict> = Vec::new();
     let mut other_author = None;
     if let (Some(remote), Some(head)) = (remote, local) {
         let base = repo.merge_base(head, remote)?;
         if base == Some(head) {
-            repo.move_main(remote, "fast-forward")?;
+            target = Some(remote);
             merged = repo.tree_at(remote)?;
             other_author = repo.author_of(remote);
         } else if base != Some(remote) {
@@ -401,30 +420,35 @@ fn sync_bound(library: &Library, secrets: &dyn Secrets, b: &Binding) -> Result<S
             let theirs = repo.tree_at(remote)?;
             other_author = repo.author_of(remote);
             let m = merge::merge(&base_tree, &here, &theirs);
-            repo.commit(
+            target = Some(repo.commit_detached(
                 &m.tree,
                 &[head, remote],
                 &name,
                 &format!("Merged by {name} ({} conflict(s))", m.conflicts.len()),
-            )?;
+            )?);
             merged = m.tree;
             conflicts = m.conflicts;
             report.notices = m.notices;
         }
     } else if let (Some(remote), None) = (remote, local) {
-        repo.move_main(remote, "fast-forward")?;
+        target = Some(remote);
         merged = repo.tree_at(remote)?;
     }
 
-    // 3. Write the pull into the library, in one transaction.
+    // 3. Write the pull into the library, in one transaction that also records the commit it
+    //    now holds; only then does `main` move there.
     report.changed_here = apply(
         library,
         &here,
         &merged,
         &conflicts,
         other_author.as_deref(),
+        target.or(local),
         None,
     )?;
+    if let Some(id) = target {
+        repo.move_main(id, "pulled")?;
+    }
     report.conflicts = conflicts
         .iter()
         .map(|c| shown(c, other_author.as_deref()))
@@ -468,6 +492,7 @@ fn apply(
     merged: &Tree,
     conflicts: &[Conflict],
     author: Option<&str>,
+    commit: Option<git2::Oid>,
     bind: Option<&str>,
 ) -> Result<u64> {
     let changed: BTreeSet<(String, String)> = here
@@ -551,6 +576,9 @@ fn apply(
         None => {
             tx.execute("DELETE FROM settings WHERE name = ?1", [ROLES])?;
         }
+    }
+    if let Some(commit) = commit {
+        set(&tx, LIBRARY_COMMIT, &commit.to_string())?;
     }
     if let Some(remote) = bind {
         set(&tx, REMOTE, remote)?;

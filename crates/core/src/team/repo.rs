@@ -254,6 +254,23 @@ impl Repo {
     /// # Errors
     /// The repository cannot be written.
     pub fn commit(&self, tree: &Tree, parents: &[Oid], author: &str, message: &str) -> Result<Oid> {
+        let id = self.commit_detached(tree, parents, author, message)?;
+        self.move_main(id, message)?;
+        Ok(id)
+    }
+
+    /// Writes a commit of `tree` on `parents` without moving `main` (a sync moves it only once
+    /// the library holds that tree).
+    ///
+    /// # Errors
+    /// The repository cannot be written.
+    pub fn commit_detached(
+        &self,
+        tree: &Tree,
+        parents: &[Oid],
+        author: &str,
+        message: &str,
+    ) -> Result<Oid> {
         let e = |e: git2::Error| local(&self.dir, &e);
         let pack = tree.to_pack();
         let mut builder = self.repo.treebuilder(None).map_err(e)?;
@@ -296,8 +313,13 @@ impl Repo {
                 &parent_refs,
             )
             .map_err(e)?;
-        self.move_main(id, message)?;
         Ok(id)
+    }
+
+    /// Whether commit `id` is in the clone.
+    #[must_use]
+    pub fn has_commit(&self, id: Oid) -> bool {
+        self.repo.find_commit(id).is_ok()
     }
 
     /// Points `main` at `id` (a fast-forward, or a new commit) and checks it out.
