@@ -8,6 +8,7 @@ pub mod app;
 pub mod detect;
 pub mod error;
 pub mod import;
+pub mod limits;
 pub mod locale;
 pub mod orders;
 pub mod pack;

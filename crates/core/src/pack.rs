@@ -360,7 +360,7 @@ const STARTER_FILES: [(&str, &str); 7] = [
 /// A text file as UTF-8 without its byte-order mark; an error names the file and says to save
 /// it as UTF-8.
 pub(crate) fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = crate::limits::read_file(path, crate::limits::MAX_TEXT_FILE_BYTES, "pack file")?;
     let text = String::from_utf8(bytes).map_err(|_| {
         Error::Invalid(format!(
             "{}: not UTF-8 text; save the file as UTF-8",

@@ -1,6 +1,8 @@
 //! Several writers on one library file at once, each with its own connection, as the app, the
 //! CLI and a second import are: nobody fails with "database is locked", and every write lands.
 
+#![allow(clippy::unwrap_used)] // a test: a panic names what is wrong
+
 use std::path::Path;
 use std::sync::{Arc, Barrier};
 

@@ -65,7 +65,8 @@ pub fn read(path: &Path, source_locale: &str) -> Result<Parsed> {
     let mut keys = HashSet::new();
     for file in &files {
         let name = file.display().to_string();
-        let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+        let bytes =
+            crate::limits::read_file(file, crate::limits::MAX_TEXT_FILE_BYTES, "Espanso file")?;
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
         // One broken file of a folder (a hub checkout, a config dir) must not stop the others:
         // it is reported and skipped. A single file asked for by name fails with the reason.

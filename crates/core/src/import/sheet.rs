@@ -49,7 +49,11 @@ const TITLE_FROM_TEXT: usize = 60;
 /// `text` column.
 pub fn read(path: &Path, source: Option<&str>, status: Status) -> Result<Parsed> {
     let source = source.map(crate::locale::canonical).transpose()?;
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = crate::limits::read_file(
+        path,
+        crate::limits::MAX_TEXT_FILE_BYTES.max(crate::limits::MAX_WORKBOOK_BYTES),
+        "reply spreadsheet",
+    )?;
     let file = path.display().to_string();
     let mut warnings = Vec::new();
     let table = if is_workbook(path, &bytes) {
@@ -336,6 +340,16 @@ fn check_row(
 ) -> std::result::Result<Option<Good>, String> {
     if cells.iter().all(|c| c.trim().is_empty()) {
         return Ok(None);
+    }
+    if let Some(cell) = cells
+        .iter()
+        .find(|c| c.len() > crate::limits::MAX_CELL_BYTES)
+    {
+        return Err(format!(
+            "a cell holds {}, more than the {} a cell may: an unclosed quote, or not a reply list",
+            crate::limits::size_text(cell.len() as u64),
+            crate::limits::size_text(crate::limits::MAX_CELL_BYTES as u64)
+        ));
     }
     let mut problems = Vec::new();
     let key = columns.get(cells, "key");

@@ -221,6 +221,14 @@ pub fn parse_file(path: &Path, format: Format) -> Result<Parsed> {
 pub fn read_file(path: &Path, options: &ReadOptions<'_>) -> Result<Parsed> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let size = file.metadata().map(|m| m.len()).ok();
+    if let Some(size) = size.filter(|&s| s > crate::limits::MAX_ORDER_TEXT_BYTES) {
+        return Err(crate::limits::too_large(
+            path,
+            size,
+            crate::limits::MAX_ORDER_TEXT_BYTES,
+            "order file",
+        ));
+    }
     parse_with_size(file, path, options, size, None)
 }
 
@@ -245,6 +253,14 @@ pub fn read_file_in_batches(
 ) -> Result<Parsed> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let size = file.metadata().map(|m| m.len()).ok();
+    if let Some(size) = size.filter(|&s| s > crate::limits::MAX_ORDER_TEXT_BYTES) {
+        return Err(crate::limits::too_large(
+            path,
+            size,
+            crate::limits::MAX_ORDER_TEXT_BYTES,
+            "order file",
+        ));
+    }
     parse_with_size(file, path, options, size, Some(take))
 }
 

@@ -13,6 +13,7 @@ use std::path::Path;
 use encoding_rs::Encoding;
 
 use super::table::Table;
+use crate::limits::{self, Bounded};
 use crate::{Error, Result};
 
 /// How much of a file is looked at to decide whether it is UTF-8 or a workbook.
@@ -47,7 +48,8 @@ pub(super) struct Opened<R: Read> {
 /// # Errors
 /// [`Error::Io`] on read failure; [`Error::BadFile`] for a workbook that cannot be read, text in
 /// no encoding tried, or an empty file.
-pub(super) fn open<R: Read>(mut reader: R, path: &Path) -> Result<Opened<R>> {
+pub(super) fn open<R: Read>(reader: R, path: &Path) -> Result<Opened<Bounded<R>>> {
+    let mut reader = Bounded::new(reader, limits::MAX_ORDER_TEXT_BYTES);
     let mut head = Vec::with_capacity(64 * 1024);
     (&mut reader)
         .take(SNIFF as u64)
@@ -56,9 +58,19 @@ pub(super) fn open<R: Read>(mut reader: R, path: &Path) -> Result<Opened<R>> {
 
     if is_workbook(path, &head) {
         let mut bytes = head;
-        reader
+        let rest = limits::MAX_WORKBOOK_BYTES + 1 - bytes.len() as u64;
+        (&mut reader)
+            .take(rest)
             .read_to_end(&mut bytes)
             .map_err(|e| Error::io(path, e))?;
+        if bytes.len() as u64 > limits::MAX_WORKBOOK_BYTES {
+            return Err(limits::too_large(
+                path,
+                bytes.len() as u64,
+                limits::MAX_WORKBOOK_BYTES,
+                "workbook",
+            ));
+        }
         let table = Table::sheet(first_sheet(path, bytes)?, path)?;
         return Ok(Opened {
             table,

@@ -181,6 +181,22 @@ impl<R: Read> Table<R> {
             {
                 continue;
             }
+            if let Some((column, cell)) = rec
+                .iter()
+                .enumerate()
+                .find(|(_, c)| c.len() > crate::limits::MAX_CELL_BYTES)
+            {
+                let name = self.header.get(column).map_or("?", String::as_str);
+                return Ok(Next::Bad(self.error(
+                    line,
+                    format!(
+                        "the cell in column '{name}' holds {}, more than the {} a cell may: \
+                         an unclosed quote, or not an order export",
+                        crate::limits::size_text(cell.len() as u64),
+                        crate::limits::size_text(crate::limits::MAX_CELL_BYTES as u64)
+                    ),
+                )));
+            }
             if rec.len() != self.header.len() {
                 return Ok(Next::Bad(self.error(
                     line,

@@ -18,6 +18,7 @@ use fluent_syntax::ast::{
 use fluent_syntax::{parser, serializer};
 
 use crate::error::FtlError;
+use crate::limits;
 
 /// A message parsed from an FTL file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,6 +75,9 @@ pub fn parse_file(file: &str, source: &str) -> Result<ParsedFile, Vec<FtlError>>
         source
     };
 
+    if let Some(offset) = limits::too_deep(src) {
+        return Err(vec![ftl_error(file, src, offset, too_deep_message())]);
+    }
     let (resource, syntax_errors) = match parser::parse(src) {
         Ok(resource) => (resource, Vec::new()),
         Err((resource, errors)) => (resource, errors),
@@ -113,6 +117,15 @@ pub fn parse_file(file: &str, source: &str) -> Result<ParsedFile, Vec<FtlError>>
                     ));
                     continue;
                 };
+                if let Some(problem) = out_of_bounds(value) {
+                    errors.push(ftl_error(
+                        file,
+                        src,
+                        offset,
+                        format!("message '{name}': {problem}"),
+                    ));
+                    continue;
+                }
                 parsed.messages.push(ParsedMessage {
                     key: name.to_string(),
                     body: pattern_body(value),
@@ -210,6 +223,27 @@ pub fn validate_body(key: &str, body: &str) -> Result<BTreeSet<String>, Vec<FtlE
 pub(crate) fn check_body(file: &str, body: &str) -> Result<BTreeSet<String>, Vec<FtlError>> {
     let file = file.to_string();
     let mut errors = Vec::new();
+    if body.len() > limits::MAX_TEMPLATE_BYTES {
+        return Err(vec![FtlError {
+            file,
+            line: 1,
+            column: 1,
+            message: format!(
+                "the text is {}, longer than the {} a reply may be",
+                limits::size_text(body.len() as u64),
+                limits::size_text(limits::MAX_TEMPLATE_BYTES as u64)
+            ),
+        }]);
+    }
+    if let Some(offset) = limits::too_deep(body) {
+        let (line, column) = line_col(body, offset);
+        return Err(vec![FtlError {
+            file,
+            line,
+            column,
+            message: too_deep_message(),
+        }]);
+    }
     let wrapped = wrap_body(body);
     let (resource, syntax_errors) = parse_lenient(&wrapped.source);
     // Map a position in the wrapped source back to the body: the first line is either on the
@@ -252,6 +286,14 @@ pub(crate) fn check_body(file: &str, body: &str) -> Result<BTreeSet<String>, Vec
                 });
             }
             Some(message) => {
+                if let Some(problem) = message.value.as_ref().and_then(out_of_bounds) {
+                    errors.push(FtlError {
+                        file: file.clone(),
+                        line: 1,
+                        column: 1,
+                        message: problem,
+                    });
+                }
                 for attribute in &message.attributes {
                     let offset = offset_in(&wrapped.source, attribute.id.name).saturating_sub(1);
                     let (line, column) = to_body(offset);
@@ -469,6 +511,61 @@ pub(crate) fn pattern_variables<S: AsRef<str>>(pattern: &Pattern<S>) -> BTreeSet
         }
     });
     out
+}
+
+fn too_deep_message() -> String {
+    format!(
+        "placeables are nested more than {} deep here: close the '{{' that opened too many",
+        limits::MAX_PLACEABLE_DEPTH
+    )
+}
+
+/// What makes a message too large to accept though it parses: a text past
+/// [`limits::MAX_TEMPLATE_BYTES`], a selector with more than [`limits::MAX_SELECT_VARIANTS`].
+fn out_of_bounds<S: AsRef<str>>(pattern: &Pattern<S>) -> Option<String> {
+    fn variants<S: AsRef<str>>(pattern: &Pattern<S>, bytes: &mut usize) -> usize {
+        let mut most = 0;
+        for element in &pattern.elements {
+            match element {
+                fluent_syntax::ast::PatternElement::TextElement { value } => {
+                    *bytes += value.as_ref().len();
+                }
+                fluent_syntax::ast::PatternElement::Placeable { expression } => {
+                    most = most.max(in_expression(expression, bytes));
+                }
+            }
+        }
+        most
+    }
+    fn in_expression<S: AsRef<str>>(expression: &Expression<S>, bytes: &mut usize) -> usize {
+        match expression {
+            Expression::Inline(InlineExpression::Placeable { expression }) => {
+                in_expression(expression, bytes)
+            }
+            Expression::Inline(_) => 0,
+            Expression::Select { variants: vs, .. } => vs
+                .iter()
+                .map(|v| variants(&v.value, bytes))
+                .fold(vs.len(), usize::max),
+        }
+    }
+    let mut bytes = 0;
+    let most = variants(pattern, &mut bytes);
+    if most > limits::MAX_SELECT_VARIANTS {
+        return Some(format!(
+            "a selector has {most} variants, more than the {} a reply may have: split it into \
+             several replies",
+            limits::MAX_SELECT_VARIANTS
+        ));
+    }
+    if bytes > limits::MAX_TEMPLATE_BYTES {
+        return Some(format!(
+            "the text is {}, longer than the {} a reply may be",
+            limits::size_text(bytes as u64),
+            limits::size_text(limits::MAX_TEMPLATE_BYTES as u64)
+        ));
+    }
+    None
 }
 
 /// Call `f` on every inline expression of a pattern, depth first.
