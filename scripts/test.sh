@@ -55,6 +55,9 @@ python3 tests/e2e/run.py --bin target/release/quickreply
 step "end-to-end: the same on a bare X server (no window manager)"
 python3 tests/e2e/run.py --bin target/release/quickreply --no-wm
 
+step "end-to-end: API keys and the git token only in the OS keyring (real Secret Service)"
+./scripts/with-keyring.sh python3 tests/e2e/secrets.py --bin target/release/quickreply
+
 step "end-to-end: the library window through WebDriver (tauri-driver + WebKitWebDriver)"
 python3 tests/e2e/library_ui.py --bin target/release/quickreply
 

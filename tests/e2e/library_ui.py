@@ -14,6 +14,7 @@ goes to tests/out/, plus one of the whole screen on a failure.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import re
 import shutil
@@ -45,6 +46,114 @@ matches:
 
   - regex: ":d(?P<n>\\\\d+)"
     replace: "{{n}} days"
+"""
+
+# Case x: hostile text in every field the windows show. Each payload would set its own global
+# (window.__xss_FIELD) if the webview ever ran it, so a failure names the field. RLO/PDF are
+# the bidi override characters U+202E/U+202C. Fluent texts hold no braces but real placeables.
+RLO, PDF = "\u202e", "\u202c"
+XSS = {
+    "title": f'<img src=x onerror="window.__xss_title=1">Hostile {RLO}eltit{PDF} <b>bold</b>',
+    "category": '<img src=x onerror="window.__xss_category=1">Cat <i>x</i>',
+    "tags": ['<b>tag</b>', '<img src=x onerror="window.__xss_tags=1">'],
+    "shortcut": ";<img src=x onerror=window.__xss_shortcut=1>",
+    # The source text's first line (placeables: the buyer from the order, two shop variables).
+    "text": ('Hi { $buyer_name }, <script>window.__xss_text=1</script><img src=x onerror="window.__xss_text_img=1">'
+             f' see javascript:window.__xss_text_url=1 from {{ $shop_name }}. {RLO}desrever{PDF} {{ $signature }}'),
+    "examples": ['<img src=x onerror="window.__xss_example1=1">can you gift wrap it',
+                 "<script>window.__xss_example2=1</script>gift wrap please",
+                 f"javascript:window.__xss_example3=1 {RLO}parw tfig{PDF} gift wrap?"],
+    # The Arabic translation waiting for review.
+    "ar": (f'<img src=x onerror="window.__xss_review=1">شكرا لطلبك من {{ $shop_name }} {RLO}معكوس{PDF}'
+           " <script>window.__xss_review_script=1</script>"),
+    "buyer": f'<img src=x onerror="window.__xss_buyer=1">Mallory {RLO}live{PDF}',
+    "items": "<script>window.__xss_items=1</script>Widget <b>x</b>",
+    "carrier": '<img src=x onerror="window.__xss_carrier=1">Post',
+    "tracking_url": "javascript:window.__xss_tracking_url=1",
+    "gift_note": '<iframe srcdoc="<script>parent.__xss_iframe=1</script>"></iframe>',
+    "raw_key": '<img src=x onerror="window.__xss_rawkey=1">',
+    "raw_value": '<a href="javascript:window.__xss_rawval=1">click</a>',
+    # Buyer messages on one topic no other case's messages are about.
+    "messages": ['<img src=x onerror="window.__xss_msg1=1">do you deliver to the antarctic research station',
+                 "<script>window.__xss_msg2=1</script>can you deliver to a research station in antarctica",
+                 f"delivery to antarctica possible? javascript:window.__xss_msg3=1 {RLO}noitats{PDF}"],
+    "clipboard": f'Order X-666: <img src=x onerror="window.__xss_clipboard=1"> where is my gift? {RLO}tfig{PDF}',
+    "provider_name": '<img src=x onerror="window.__xss_provider_name=1">',
+    # What a provider said about its draft (shown in review).
+    "problem": '<img src=x onerror="window.__xss_problem=1">the model said <script>window.__xss_problem_script=1</script>',
+    "model": f'<img src=x onerror="window.__xss_model=1">{RLO}tpg{PDF}',
+    "glossary": "<script>window.__xss_glossary=1</script>",
+    "shop_name": '<img src=x onerror="window.__xss_shop_name=1">Desert <b>Rose</b>',
+    "signature": f"<script>window.__xss_signature=1</script>{RLO}mallory{PDF}",
+    "var_gift_note": '<svg onload="window.__xss_var=1"></svg>javascript:window.__xss_var_url=1',
+}
+XSS_ORDER = "X-666"
+XSS_KEY = "hostile-reply"
+
+
+def long_line() -> str:
+    """One 10 000-character line with a payload at each end."""
+    head = '<img src=x onerror="window.__xss_long=1">LONG-START '
+    tail = " LONG-END<script>window.__xss_long_end=1</script>"
+    return head + "W" * (10_000 - len(head) - len(tail)) + tail
+
+
+def text_pieces(ftl: str) -> list[str]:
+    """The literal parts of a Fluent text around its placeables (the editors show placeables
+    as chips, the previews fill them in)."""
+    return [p.strip() for p in re.split(r"\{[^{}]*\}", ftl) if p.strip()]
+
+
+# Run in each window at the end: what the payloads would have left behind. The app's own
+# markup never holds <script> without src, <img>, <a href>, <b>, <i>, frames or on* attributes
+# (ui/index.html has one module script with src; h() adds listeners, never attributes);
+# CodeMirror's own <img class="cm-widgetBuffer"> is the one allowed img.
+HOSTILE_STATE_JS = r"""
+const app = document.getElementById('app');
+const seen = new Set();
+const add = (e, why) => seen.add(why + ': ' + e.outerHTML.slice(0, 160));
+for (const e of document.querySelectorAll('img[src="x"], script:not([src]), a[href^="javascript:" i], iframe, frame, object, embed')) add(e, 'element');
+if (app) for (const e of app.querySelectorAll('script, img:not(.cm-widgetBuffer), a[href], b, i, svg')) {
+  if (e.closest('.insights-chart')) continue;
+  add(e, 'element in #app');
+}
+for (const e of document.querySelectorAll('*')) for (const a of e.attributes) {
+  const n = a.name.toLowerCase();
+  if (n.startsWith('on') || (['href', 'src', 'action', 'formaction', 'srcdoc', 'data', 'xlink:href'].includes(n) && /__xss|javascript:/i.test(a.value)))
+    seen.add('attribute ' + n + '="' + a.value.slice(0, 100) + '" on <' + e.tagName.toLowerCase() + '>');
+}
+return {
+  flags: Object.keys(window).filter(k => k.startsWith('__xss')),
+  injected: Array.from(seen),
+  cspv: window.__cspv === undefined ? null : window.__cspv,
+  probe: window.__cspProbe === undefined ? null : window.__cspProbe,
+};
+"""
+
+# Installed as soon as a window is the WebDriver context: every CSP violation from then on.
+# A probe (an image from a port the CSP's img-src does not allow) proves the listener hears
+# violations in this webview; it is kept apart from the app's.
+CSP_LISTEN_JS = r"""
+if (window.__cspv === undefined) {
+  window.__cspv = [];
+  window.__cspProbe = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    const line = e.violatedDirective + ' ' + e.blockedURI + (e.sourceFile ? ' (' + e.sourceFile + ':' + e.lineNumber + ')' : '');
+    (String(e.blockedURI).includes('e2e-csp-probe') ? window.__cspProbe : window.__cspv).push(line);
+  });
+}
+const probe = new Image();
+probe.src = 'http://127.0.0.1:9/e2e-csp-probe.png?' + Date.now();
+return true;
+"""
+
+# A style sheet of CodeMirror's base theme (its generated class names start with "ͼ") with
+# rules in it: the <style> CodeMirror adds at runtime carries the page's CSP nonce and applied.
+CM_THEME_APPLIED_JS = r"""
+return Array.from(document.styleSheets).some((s) => {
+  try { return Array.from(s.cssRules).some((r) => (r.selectorText || '').includes('\u037c')); }
+  catch (e) { return false; }
+});
 """
 
 
@@ -219,6 +328,178 @@ class Cases:
 
     def cli_json(self, *args: str):
         return json.loads(self.s.cli(*args))
+
+    # -- case x's steps ---------------------------------------------------------------------
+
+    def second_launch(self, *args: str) -> None:
+        """`quickreply ARGS` as a user starts it (the session's environment, QUICKREPLY_DB in
+        it): it hands the request to the running app and exits."""
+        r = subprocess.run([str(self.s.bin), *args], env=self.s.env, capture_output=True, text=True, timeout=30)
+        if r.returncode != 0:
+            raise E2EError(f"`quickreply {' '.join(args)}` exited {r.returncode}: {r.stderr.strip()}")
+
+    def handle_of(self, label: str, timeout: float = 20) -> str:
+        """The WebDriver handle of the webview whose <html data-window> is `label` (switched to)."""
+        return self.wd.switch_to_window_where(
+            f"return document.documentElement.dataset.window === {json.dumps(label)}", timeout,
+            what=f"a webview with data-window={label!r} among the window handles")
+
+    def listen_csp(self, where: str) -> None:
+        """Installs the securitypolicyviolation listener in the current context and waits for
+        its probe to be reported."""
+        self.wd.execute(CSP_LISTEN_JS)
+        try:
+            wait_for(lambda: self.wd.execute("return (window.__cspProbe || []).length > 0"), 5, 0.05,
+                     f"the CSP probe's violation in the {where}")
+        except E2EError as e:
+            raise E2EError(f"{e}: the securitypolicyviolation listener hears nothing here, so it could not "
+                           "prove that the CSP blocked nothing") from None
+
+    def hostile_state(self, where: str, testids: list[str] = (), css: list[str] = ()) -> None:
+        """No payload ran or became markup, the CSP blocked nothing since listen_csp, and the
+        window shows its real content (its own elements are there)."""
+        wd = self.wd
+        r = wd.execute(HOSTILE_STATE_JS)
+        problems = []
+        if r["flags"]:
+            problems.append(f"payload handlers ran, setting {sorted(r['flags'])}")
+        if r["injected"]:
+            problems.append("payload markup became DOM: " + "; ".join(r["injected"][:10]))
+        if r["cspv"] is None:
+            problems.append("the securitypolicyviolation listener is gone (the page was reloaded?)")
+        elif r["cspv"]:
+            problems.append(f"the CSP blocked {r['cspv']}")
+        missing = [tid(t) for t in testids if not wd.exists(tid(t))] + [c for c in css if not wd.exists(c)]
+        if missing:
+            problems.append(f"the window's own content is missing: {missing}")
+        if problems:
+            raise E2EError(f"{where}: " + "; ".join(problems))
+        log(f"  {where}: no handler ran, no markup from the payloads, CSP violations: none "
+            f"(probe heard: {len(r['probe'] or [])})")
+
+    def shown_text(self, where: str, needles: dict[str, str], js: str = "return document.body.textContent") -> None:
+        """Each needle (name → text) is in what `js` returns (the page's text by default)."""
+        text = self.wd.execute(js) or ""
+        missing = [name for name, n in needles.items() if n not in text]
+        if missing:
+            raise E2EError(f"{where}: not shown as text: " + ", ".join(
+                f"{name} {needles[name][:70]!r}" for name in missing) + f"; the text there: {text[:500]!r}")
+
+    def field_values(self) -> list[str]:
+        return self.wd.execute("return Array.from(document.querySelectorAll('input, textarea, select')).map(e => e.value)")
+
+    def click_fresh(self, css: str, attempts: int = 10) -> None:
+        """Clicks the element matching `css`, found again when a re-render replaced it."""
+        for attempt in range(attempts):
+            try:
+                self.wd.find(css).click()
+                return
+            except WebDriverError as e:
+                if e.error not in ("stale element reference", "no such element") or attempt == attempts - 1:
+                    raise
+                time.sleep(0.2)
+
+    def shot_hovering(self, name: str, x_title: str) -> None:
+        """self.shot for views whose screenshot waits for a frame that never comes (the Orders
+        and Insights tabs, Settings): while it waits, the X pointer goes back and forth between
+        two buttons of the view (X window `x_title`), so their hover style changes and WebKit
+        presents a frame; the usual nudge, which moves it to one corner, does not help there."""
+        s, wd = self.s, self.wd
+        xwin = next((int(w) for w in s.xdotool("search", "--onlyvisible", "--name", "QuickReply").split()
+                     if s.x.window_name(int(w)) == x_title), 0)
+        points = wd.execute("""
+            return Array.from(document.querySelectorAll('button:not([disabled])')).map(b => b.getBoundingClientRect())
+              .filter(r => r.width > 4 && r.height > 4 && r.top >= 0 && r.left >= 0
+                           && r.bottom <= innerHeight && r.right <= innerWidth)
+              .slice(0, 2).map(r => [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)])""")
+        if not xwin or len(points) < 2:
+            self.shot(name)
+            return
+        usual = wd.nudge
+
+        def hover(n: int) -> None:
+            x, y = points[n % 2]
+            s.xdotool("mousemove", "--window", str(xwin), str(x), str(y))
+
+        wd.nudge = hover
+        try:
+            self.shot(name)
+        finally:
+            wd.nudge = usual
+            s.xdotool("mousemove", "0", "0")
+
+    def hide_x_window(self, title: str) -> None:
+        """Closes the app's window titled `title` the way a user does (Alt+F4 through openbox:
+        the app hides it)."""
+        s = self.s
+        for w in s.xdotool("search", "--onlyvisible", "--name", "QuickReply").split():
+            if s.x.window_name(int(w)) == title:
+                s.activate(int(w))
+                s.xdotool("key", "alt+F4")
+                try:
+                    wait_for(lambda: not s.x.viewable(int(w)), 5, 0.05, f"{title!r} to hide")
+                except E2EError as e:
+                    log(f"  (could not close {title!r}: {e})")
+
+    def plant_hostile_text(self) -> None:
+        """Every field the windows show gets a payload: through the CLI, and sqlite3 where it
+        has no command (a template's example questions, buyer messages, a use, a provider name
+        the CLI refuses, the provider and problem of the Arabic draft)."""
+        s = self.s
+        ftl = XSS["text"] + "\n" + long_line()
+        s.cli("templates", "add", XSS_KEY, "--title", XSS["title"], "--category", XSS["category"],
+              "--tags", ",".join(XSS["tags"]), "--shortcut", XSS["shortcut"], "--text", ftl)
+        s.cli("templates", "edit", XSS_KEY, "--lang", "ar", "--text", XSS["ar"], "--status", "needs-review")
+        stored = self.cli_json("templates", "show", XSS_KEY, "--json")
+        texts = {v["locale"]: v["text"] for v in stored["variants"]}
+        check_eq(stored["title"], XSS["title"], "the hostile title as stored")
+        check_eq(texts.get("en"), ftl, "the hostile English text as stored")
+        check_eq(texts.get("ar"), XSS["ar"], "the hostile Arabic text as stored")
+
+        orders = s.tmp / "hostile-orders.csv"
+        with open(orders, "w", newline="", encoding="utf-8") as f:
+            csv.writer(f).writerows([
+                ["order_id", "buyer_name", "buyer_country", "items", "total", "currency", "carrier", "tracking_number",
+                 "tracking_url", "gift_note", XSS["raw_key"]],
+                [XSS_ORDER, XSS["buyer"], "GB", XSS["items"], "12.50", "GBP", XSS["carrier"], "TRK-666",
+                 XSS["tracking_url"], XSS["gift_note"], XSS["raw_value"]],
+            ])
+        s.cli("orders", "import", str(orders))
+        order = self.cli_json("orders", "show", XSS_ORDER, "--json")
+        check_eq((order["buyer_name"], order["tracking_url"]), (XSS["buyer"], XSS["tracking_url"]),
+                 "the hostile order as stored (buyer_name, tracking_url)")
+
+        # A provider's name is one word: the CLI refuses markup there (checked), so the payloads
+        # go into the fields that take any text, and the name is written with sqlite3 below.
+        r = subprocess.run([str(s.bin), "--db", str(s.db), "providers", "add", XSS["provider_name"], "--kind", "openai",
+                            "--url", "http://127.0.0.1:9/v1", "--model", "m"],
+                           env={**s.env, "DISPLAY": ""}, capture_output=True, text=True, timeout=60)
+        check(r.returncode != 0 and "not a provider name" in r.stderr,
+              f"`providers add` with markup as the NAME: exit {r.returncode}, {r.stderr.strip()!r}")
+        log(f"  provider name refused by the CLI: {r.stderr.strip()}")
+        s.cli("providers", "add", "hostile-llm", "--kind", "openai", "--url", "http://127.0.0.1:9/v1", "--model", XSS["model"])
+        s.cli("providers", "add", "hostile-deepl", "--kind", "deepl", "--glossary", XSS["glossary"])
+
+        s.cli("vars", "set", "shop_name", XSS["shop_name"])
+        s.cli("vars", "set", "signature", XSS["signature"])
+        s.cli("vars", "set", "gift_note", XSS["var_gift_note"])
+
+        con = sqlite3.connect(s.db)
+        with con:
+            con.execute("UPDATE templates SET examples = ? WHERE key = ?", ("\n".join(XSS["examples"]), XSS_KEY))
+            for text in XSS["messages"]:
+                con.execute("INSERT INTO messages (text, lang, source, template_key, locale, picked_at) "
+                            "VALUES (?, 'en', 'palette', ?, 'en', strftime('%Y-%m-%dT%H:%M:%fZ','now'))", (text, XSS_KEY))
+            con.execute("INSERT INTO usage (template_id, locale, order_id) SELECT id, 'en', ? FROM templates WHERE key = ?",
+                        (XSS_ORDER, XSS_KEY))
+            # The name the CLI refused, written directly (the windows show what the database
+            # holds); and the Arabic draft as if that provider made it and reported a problem.
+            con.execute("INSERT INTO providers (name, kind, url, model) VALUES (?, 'openai', 'http://127.0.0.1:9/v1', 'm')",
+                        (XSS["provider_name"],))
+            con.execute("UPDATE variants SET provider = ?, problem = ? WHERE locale = 'ar' "
+                        "AND template_id = (SELECT id FROM templates WHERE key = ?)",
+                        (XSS["provider_name"], XSS["problem"], XSS_KEY))
+        con.close()
 
     # -- the cases --------------------------------------------------------------------------
 
@@ -711,6 +992,260 @@ class Cases:
               "the paste came from another app than the second one (no 'pasted team-sync-check' in its log)")
         log(f"  pasted by the other app: {text!r}")
 
+    def case_x_hostile_text_is_shown_as_text_in_every_window(self) -> None:
+        """XSS payloads (<img onerror>, <script>, javascript: URLs, an <iframe srcdoc>), bidi
+        override characters and a 10 000-character line in a template's title, category, tags,
+        shortcut, text and example questions, its Arabic translation waiting for review, an
+        order's fields and extra columns, buyer messages, the copied buyer message, provider
+        fields and shop variables. Every window is opened on them: the library's list and
+        editor, Orders, Insights, the palette, review and Settings. In each: no handler ran (no
+        window.__xss* global), no payload became an element or attribute, the text is shown as
+        text, the CSP reported no violation while the window was driven (a probe proves the
+        listener hears them), and the window's own content is there."""
+        s = self.s
+        self.plant_hostile_text()
+        try:
+            self.x_library()
+            self.x_orders()
+            self.x_insights()
+            self.x_palette()
+            self.x_review()
+            self.x_settings()
+        finally:
+            s.cli("vars", "set", "shop_name", "Desert Rose", check=False)
+
+    def x_library(self) -> None:
+        wd = self.wd
+        self.to_library()
+        self.show_list()
+        # The window loaded its list before the CLI wrote the payloads, and the running app
+        # hears of CLI changes only when it loads them again: load the page again, as a newly
+        # opened library window does.
+        wd.refresh()
+        wait_for(lambda: wd.execute("const d = document.documentElement.dataset; "
+                                    "return d.window === 'library' && d.view === 'list'"),
+                 15, 0.1, "the library window's list after reloading its page")
+        self.listen_csp("library window")
+        search = wd.wait_css("#lib-q", 10, "the library's search box")
+        search.click()
+        search.send_keys("hostile")
+        self.wait_row(XSS_KEY)
+        row_js = f"return document.querySelector('{tid('library-row-' + XSS_KEY)}').textContent"
+        self.shown_text("library list row", {k: XSS[k] for k in ("title", "category", "shortcut")}, row_js)
+        self.shot("x-library-list")
+
+        self.click_fresh(tid("library-row-" + XSS_KEY))
+        wd.press(Keys.ENTER)
+        title = wd.wait_css(tid("editor-title"), 10, "the editor on the hostile reply")
+        wait_equal(lambda: title.value, XSS["title"], 10, f"{tid('editor-title')} value (the title as text)")
+        fields = wd.execute("const v = (id) => document.getElementById(id).value; "
+                            "return {category: v('ed-category'), tags: v('ed-tags'), shortcut: v('ed-shortcut'), "
+                            "examples: v('ed-examples')}")
+        check_eq(fields["category"], XSS["category"], "the category field")
+        check_eq(fields["shortcut"], XSS["shortcut"], "the shortcut field")
+        check_eq(fields["examples"], "\n".join(XSS["examples"]), "the example questions field")
+        check(all(t in fields["tags"] for t in XSS["tags"]), f"the tags field {fields['tags']!r} lacks {XSS['tags']}")
+
+        def cm_text(locale: str) -> str:
+            return wd.execute("const e = document.querySelector(arguments[0]); return e ? e.textContent : ''",
+                              tid(f"editor-text-{locale}") + " .cm-content")
+
+        long = long_line()
+        en_needles = {f"text part {i + 1}": p for i, p in enumerate(text_pieces(XSS["text"]))}
+        en_needles["the 10 000-character line"] = long
+        wait_for(lambda: all(n in cm_text("en") for n in en_needles.values()), 10, 0.1,
+                 "the English text in its CodeMirror editor")
+        ar_needles = {f"Arabic part {i + 1}": p for i, p in enumerate(text_pieces(XSS["ar"]))}
+        self.shown_text("the library editor's Arabic text", ar_needles,
+                        f"const e = document.querySelector({json.dumps(tid('editor-text-ar') + ' .cm-content')}); "
+                        "return e ? e.textContent : ''")
+
+        # The previews: shop variables (sample order first), then the hostile order picked.
+        preview_js = ("return Array.from(document.querySelectorAll('.lib-editor .preview-box'))"
+                      ".map(e => e.textContent).join('\\n')")
+        try:
+            wait_for(lambda: XSS["shop_name"] in wd.execute(preview_js), 10, 0.1, "the preview with the shop's name")
+        except E2EError as e:
+            raise E2EError(f"{e}; previews: {wd.execute(preview_js)[:400]!r}") from None
+        picker = wd.find("#order-q")
+        picker.click()
+        picker.send_keys(XSS_ORDER)
+        wait_for(lambda: XSS["buyer"] in wd.execute(
+            "const l = document.getElementById('order-list'); return l && !l.hidden ? l.textContent : ''"),
+            10, 0.1, f"{XSS_ORDER} with its buyer in the editor's order picker")
+        wd.press(Keys.ENTER)
+        try:
+            wait_for(lambda: XSS["buyer"] in wd.execute(preview_js), 10, 0.1, f"the preview filled from {XSS_ORDER}")
+        except E2EError as e:
+            raise E2EError(f"{e}; previews: {wd.execute(preview_js)[:400]!r}") from None
+        self.shown_text("the library editor's preview", {
+            "buyer_name": XSS["buyer"], "shop_name": XSS["shop_name"], "signature": XSS["signature"],
+            **{k: v for k, v in en_needles.items() if k.startswith("text part")}}, preview_js)
+        self.shown_text("the order chip", {"buyer_name": XSS["buyer"]},
+                        "const e = document.querySelector('.lib-editor .order-chip'); return e ? e.textContent : ''")
+        check(wd.execute(CM_THEME_APPLIED_JS), "CodeMirror's runtime <style> (with the CSP nonce) has no rules applied")
+        self.hostile_state("library editor", ["editor-title", "editor-text-en", "editor-text-ar", "editor-save"])
+        self.shot("x-library-editor")
+        self.show_list()
+
+    def x_orders(self) -> None:
+        wd = self.wd
+        wd.find(tid("library-tab-orders")).click()
+        wait_for(lambda: self.view() == "orders", 5, 0.05, "the Orders view")
+        search = wd.wait_css(tid("orders-search"), 5)
+        search.click()
+        search.clear()
+        search.send_keys(XSS_ORDER)
+        wd.wait_css(tid(f"orders-row-{XSS_ORDER}"), 10, f"the search result {XSS_ORDER}")
+        self.click_fresh(tid(f"orders-row-{XSS_ORDER}"))
+        field_js = ("const d = document.querySelector('[data-testid=\"orders-detail\"]'); if (!d) return null; "
+                    "const e = Array.from(d.querySelectorAll('dd')).find(e => e.dataset.field === arguments[0]); "
+                    "return e ? e.textContent : null")
+        wait_equal(lambda: wd.execute(field_js, "buyer_name"), XSS["buyer"], 10, "the detail panel's buyer_name")
+        for field, key in [("items", "items"), ("product_name", "items"), ("carrier", "carrier"),
+                           ("tracking_url", "tracking_url"), ("gift_note", "gift_note"), (XSS["raw_key"], "raw_value")]:
+            check_eq(wd.execute(field_js, field), XSS[key], f"the detail panel's {field}")
+        self.shown_text("the order's row and detail panel", {"buyer_name": XSS["buyer"], "items": XSS["items"],
+                                                           "an extra column's name": XSS["raw_key"]})
+        self.hostile_state("Orders view", ["orders-search", "orders-detail", f"orders-row-{XSS_ORDER}", "orders-activate"])
+        self.shot_hovering("x-orders", LIBRARY_TITLE)
+        wd.execute("document.querySelector('[data-testid=\"orders-detail\"] [data-field=\"tracking_url\"]')"
+                   ".scrollIntoView({block: 'start'})")
+        self.shot_hovering("x-orders-detail", LIBRARY_TITLE)
+
+    def x_insights(self) -> None:
+        wd = self.wd
+        wd.find(tid("library-tab-insights")).click()
+        wait_for(lambda: self.view() == "insights", 5, 0.05, "the Insights view")
+        # The topics (each shows up to three of its messages and the reply used most for them).
+        topics_js = ("return Array.from(document.querySelectorAll('[data-testid^=\"insights-topic-\"], "
+                     "[data-testid^=\"insights-unanswered-\"]')).map(e => e.textContent).join('\\n')")
+        try:
+            wait_for(lambda: "antarctic" in wd.execute(topics_js), 60, 0.3,
+                     "the buyer messages' topic in the Insights tab (the report runs `quickreply insights`)")
+        except E2EError as e:
+            body = wd.find_or_none(tid("insights-body"))
+            raise E2EError(f"{e}; the tab shows {body.prop('textContent')[:500] if body else None!r}") from None
+        needles = {f"message {i + 1}": m for i, m in enumerate(XSS["messages"])}
+        needles["the reply used for them (title)"] = XSS["title"]
+        self.shown_text("the Insights topics", needles, topics_js)
+        self.shown_text("the Insights tab's most used replies", {"title": XSS["title"]},
+                        f"return document.querySelector('{tid('insights-body')}').textContent")
+        self.hostile_state("Insights view", ["insights-view", "insights-body", "insights-refresh"])
+        self.shot_hovering("x-insights", LIBRARY_TITLE)
+        wd.find(tid("library-tab-replies")).click()
+        self.show_list()
+        box = wd.find_or_none("#lib-q")
+        if box is not None and box.value:
+            box.click()
+            wd.press(Keys.ESCAPE)
+
+    def x_palette(self) -> None:
+        s, wd = self.s, self.wd
+        if not self.palette_handle:
+            self.find_windows()
+        # The palette's webview lives hidden: listen before the hotkey shows it.
+        wd.switch_to_window(self.palette_handle)
+        self.listen_csp("palette")
+        s.focus_console()
+        s.set_clipboard(XSS["clipboard"])
+        s.open_palette()
+        s.xdotool("type", "--delay", "30", "hostile")
+        preview_js = "const e = document.querySelector('.preview-text'); return e ? e.textContent : ''"
+        selected_js = "const e = document.querySelector('.row.selected'); return e ? e.textContent : ''"
+        try:
+            wait_for(lambda: XSS["title"] in wd.execute(selected_js) and XSS["buyer"] in wd.execute(preview_js), 10, 0.05,
+                     f"the palette's preview of {XSS_KEY} for {XSS_ORDER} (the copied message names it)")
+        except E2EError as e:
+            raise E2EError(f"{e}; selected row {wd.execute(selected_js)!r}, "
+                           f"preview {wd.execute(preview_js)[:300]!r}") from None
+        needles = {f"text part {i + 1}": p for i, p in enumerate(text_pieces(XSS["text"]))}
+        needles.update({"buyer_name": XSS["buyer"], "shop_name": XSS["shop_name"], "signature": XSS["signature"],
+                        "the 10 000-character line": long_line()})
+        self.shown_text("the palette's preview", needles, preview_js)
+        self.shown_text("the palette's selected row", {"title": XSS["title"], "category": XSS["category"]}, selected_js)
+        self.shown_text("the palette's chips", {"the copied message": XSS["clipboard"], "buyer_name": XSS["buyer"]},
+                        "const e = document.querySelector('.chips') || document.body; return e.textContent")
+        self.hostile_state("palette", ["palette-message"], [".preview-text", ".row.selected"])
+        self.shot("x-palette")
+        s.xdotool("key", "Escape")
+        wait_for(lambda: not s.palette_viewable(), 5, 0.05, "the palette to hide on Escape")
+
+    def x_review(self) -> None:
+        wd = self.wd
+        self.second_launch("review", "open")
+        self.handle_of("review")
+        self.listen_csp("review window")
+        row = wait_for(lambda: wd.execute(
+            "return Array.from(document.querySelectorAll('#review-list .review-row'))"
+            ".find(r => r.textContent.includes(arguments[0])) || null", XSS_KEY), 15, 0.1,
+            f"{XSS_KEY} (ar) in the review queue")
+        row.click()
+        editor_js = "const e = document.querySelector('#editor .cm-content'); return e ? e.textContent : ''"
+        ar_needles = {f"Arabic part {i + 1}": p for i, p in enumerate(text_pieces(XSS["ar"]))}
+        try:
+            wait_for(lambda: all(n in wd.execute(editor_js) for n in ar_needles.values()), 10, 0.1,
+                     "the Arabic translation in the review editor")
+        except E2EError as e:
+            raise E2EError(f"{e}; the editor holds {wd.execute(editor_js)[:300]!r}") from None
+        self.shown_text("the review queue's row", {"title": XSS["title"]},
+                        "const e = document.querySelector('#review-list .review-row[aria-selected=\"true\"]') || "
+                        "document.getElementById('review-list'); return e.textContent")
+        self.shown_text("the review head", {"title": XSS["title"]},
+                        "const e = document.querySelector('.review-title'); return e ? e.textContent : ''")
+        self.shown_text("the review's provider and problem", {"provider": XSS["provider_name"], "problem": XSS["problem"]},
+                        "return Array.from(document.querySelectorAll('.review-meta, .problem-box'))"
+                        ".map(e => e.textContent).join('\\n')")
+        source = {f"source part {i + 1}": p for i, p in enumerate(text_pieces(XSS["text"]))}
+        source["the 10 000-character line"] = long_line()
+        self.shown_text("the review's source text", source,
+                        "const e = document.querySelector('.source-body'); return e ? e.textContent : ''")
+        preview_js = "return Array.from(document.querySelectorAll('.preview-box')).map(e => e.textContent).join('\\n')"
+        try:
+            wait_for(lambda: XSS["shop_name"] in wd.execute(preview_js), 10, 0.1, "the review previews with the shop's name")
+        except E2EError as e:
+            raise E2EError(f"{e}; previews: {wd.execute(preview_js)[:400]!r}") from None
+        self.shown_text("the review previews", {"shop_name": XSS["shop_name"], **ar_needles}, preview_js)
+        check(wd.execute(CM_THEME_APPLIED_JS), "CodeMirror's runtime <style> (with the CSP nonce) has no rules applied")
+        self.hostile_state("review window", css=["#review-list", "#editor .cm-content", ".review-title"])
+        self.shot("x-review")
+        self.hide_x_window("QuickReply — Review translations")
+
+    def x_settings(self) -> None:
+        wd = self.wd
+        self.second_launch()  # a second plain launch opens the running instance's Settings
+        self.handle_of("settings")
+        self.listen_csp("settings window")
+        wd.wait_css(tid("settings-retention"), 15, "the settings form")
+        providers_js = "const e = document.querySelector('.provider-list'); return e ? e.textContent : ''"
+        wait_for(lambda: "hostile-llm" in wd.execute(providers_js), 15, 0.1, "the providers in Settings → Translation")
+        self.shown_text("Settings → Translation", {"provider name": XSS["provider_name"]}, providers_js)
+
+        def fields_hold_payloads(when: str) -> None:
+            values = self.field_values()
+            missing = [k for k in ("shop_name", "signature", "var_gift_note", "model", "glossary", "provider_name")
+                       if XSS[k] not in values]
+            if missing:
+                raise E2EError(f"settings window ({when}): not shown as field values: {missing}; the values: "
+                               f"{[v[:60] for v in values]}")
+
+        fields_hold_payloads("as opened")
+        # Save it unchanged (Ctrl+S): the backend stores the form and the form is built again
+        # from its answer, now with the listener in place; the variables come back as they were.
+        wd.chord(Keys.CONTROL, "s")
+        wd.wait_css(".save-status.status-ok", 10, "Settings saved (Ctrl+S), its form built again")
+        fields_hold_payloads("after saving")
+        stored = dict(line.split("=", 1) for line in self.s.cli("vars", "list").splitlines() if "=" in line)
+        check_eq({k: stored.get(k) for k in ("shop_name", "signature", "gift_note")},
+                 {"shop_name": XSS["shop_name"], "signature": XSS["signature"], "gift_note": XSS["var_gift_note"]},
+                 "the shop variables stored after saving Settings")
+        self.hostile_state("settings window", ["settings-retention"], [".provider-list"])
+        wd.execute("document.getElementById('sec-vars').scrollIntoView({block: 'start'})")
+        self.shot_hovering("x-settings-vars", "QuickReply Settings")
+        wd.execute("document.querySelector('.provider-list').scrollIntoView({block: 'start'})")
+        self.shot_hovering("x-settings-providers", "QuickReply Settings")
+        self.hide_x_window("QuickReply Settings")
+
 
 CASES = [
     ("s", "smoke: the library window through WebDriver", Cases.case_s_smoke),
@@ -723,6 +1258,9 @@ CASES = [
      Cases.case_d_orders_view_active_order),
     ("t", "two running apps share one git repository: saved in one, pasted from the other's palette",
      Cases.case_t_team_sync_between_two_apps),
+    # Last: it reloads the library window's page and leaves hostile replies, orders and providers.
+    ("x", "hostile text (XSS, bidi, a 10 000-character line) is shown as text in every window",
+     Cases.case_x_hostile_text_is_shown_as_text_in_every_window),
 ]
 
 

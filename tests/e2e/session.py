@@ -277,6 +277,8 @@ class Session:
     # No window manager: what a bare X server (and perhaps an acceptance run) gives the app.
     no_wm: bool = False
     verbose: bool = False
+    # Keep the D-Bus session (and so the Secret Service scripts/with-keyring.sh started).
+    keyring: bool = False
     tmp: Path = field(init=False)
     display: str = field(init=False, default="")
     env: dict = field(init=False)
@@ -318,6 +320,8 @@ class Session:
             k: v for k, v in os.environ.items()
             if not k.startswith(("WAYLAND_", "DBUS_", "XDG_SESSION", "QUICKREPLY_")) and k != "DISPLAY"
         }
+        if self.keyring:
+            self.env["DBUS_SESSION_BUS_ADDRESS"] = os.environ["DBUS_SESSION_BUS_ADDRESS"]
         self.env.update(
             XDG_RUNTIME_DIR=str(runtime), NO_AT_BRIDGE="1", HOME=str(home), QUICKREPLY_DB=str(self.db),
             **{MARKER_VAR: self.marker},

@@ -228,6 +228,10 @@ class WebDriver:
     def switch_to_window(self, handle: str) -> None:
         self._cmd("POST", "/window", {"handle": handle})
 
+    def refresh(self) -> None:
+        """Reloads the current browsing context's page (the handle stays; scripts start over)."""
+        self._cmd("POST", "/refresh", {}, what="refresh")
+
     @property
     def title(self) -> str:
         return self._cmd("GET", "/title")
