@@ -12,15 +12,17 @@ if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
 # Debian packages: C toolchain (bundled SQLite), Tauri 2's WebKitGTK stack, key injection
 # (libxkbcommon, libxdo), Node.js for the UI build, and what the end-to-end tests drive: an X
 # server, a window manager, xdotool/xclip, ImageMagick for screenshots, Chromium as the paste
-# target, fonts for Arabic and Chinese, WebKitGTK's WebDriver (WebKitWebDriver, for the library
-# window's tests through tauri-driver); a Secret Service (gnome-keyring in a private D-Bus
-# session) for the tests of API keys in the OS keyring; the MinGW cross compiler and Wine for
-# the Windows build (clippy, quickreply.exe, its CLI contract tests).
+# target, PyGObject with GTK 3 for the GTK paste target (tests/e2e/gtk_target.py, run by
+# Debian's python3), fonts for Arabic and Chinese, WebKitGTK's WebDriver (WebKitWebDriver, for
+# the library window's tests through tauri-driver); a Secret Service (gnome-keyring in a
+# private D-Bus session) for the tests of API keys in the OS keyring; the MinGW cross compiler
+# and Wine for the Windows build (clippy, quickreply.exe, its CLI contract tests).
 APT_PACKAGES=(
   build-essential pkg-config curl wget file
   libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev
   libxdo-dev libxkbcommon-dev
   xvfb openbox xdotool x11-utils xclip imagemagick chromium webkit2gtk-driver
+  python3-gi gir1.2-gtk-3.0
   fonts-noto-core fonts-noto-cjk
   dbus gnome-keyring
   gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 wine wine64
@@ -50,6 +52,15 @@ done
 if ! rustup target list --installed 2>/dev/null | grep -qx x86_64-pc-windows-gnu; then
   log "adding rust target x86_64-pc-windows-gnu"
   rustup target add x86_64-pc-windows-gnu
+fi
+# The fuzzing harness (scripts/fuzz.sh): cargo-fuzz on the nightly toolchain (libFuzzer).
+if ! rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+  log "installing the nightly toolchain (for cargo-fuzz)"
+  rustup toolchain install nightly --profile minimal
+fi
+if ! command -v cargo-fuzz >/dev/null && [[ ! -x ${CARGO_HOME:-$HOME/.cargo}/bin/cargo-fuzz ]]; then
+  log "installing cargo-fuzz (cargo install cargo-fuzz --locked)"
+  cargo install cargo-fuzz --locked
 fi
 # tauri-driver: the WebDriver intermediary in front of WebKitWebDriver that
 # tests/e2e/library_ui.py drives the library window through (~2 min to build once).

@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 # of the disk that CI shares.
 if [[ -n "${CI:-}" ]]; then export CARGO_INCREMENTAL=0; fi
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+started=$SECONDS
+step() { printf '\n\033[1m== %s\033[0m (at %d min %02d s)\n' "$*" $(((SECONDS - started) / 60)) $(((SECONDS - started) % 60)); }
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
@@ -27,6 +28,9 @@ step "cargo test (unit, integration, CLI contract; API keys in a real Secret Ser
 step "benchmarks compile and run once on small data"
 cargo test -p quickreply-core --benches
 cargo test -p quickreply-embed --benches
+
+step "fuzzing: 7 cargo-fuzz targets, 30 s each (the long form: scripts/fuzz.sh 600)"
+./scripts/fuzz.sh 30
 
 step "Windows: cargo clippy --target x86_64-pc-windows-gnu --all-targets -- -D warnings"
 cargo clippy --target x86_64-pc-windows-gnu --workspace --all-targets -- -D warnings
