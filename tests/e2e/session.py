@@ -35,10 +35,17 @@ PALETTE_TITLE = "QuickReply"
 MARKER_VAR = "QUICKREPLY_E2E_SESSION"
 
 # A test pack imported next to the starter library: one reply with no variables, one that
-# needs a value nothing provides (size_hint), so the values form appears.
+# needs a value nothing provides (size_hint), so the values form appears, and one of three
+# lines (Fluent keeps the line breaks of a multi-line pattern) for the paste targets of
+# run.py's cases k-o.
 TEST_PACK_EN = """\
 plain-thanks = Thank you for your message, we will answer within 24 hours.
     .title = Plain thanks
+    .category = Test
+multi-line = Hello,
+    thank you for your patience.
+    The { $shop_name } team
+    .title = Multi-line note
     .category = Test
 ask-size = Hello { $buyer_name }, which size do you need for order { $order_id }? { $size_hint }
     .title = Ask size

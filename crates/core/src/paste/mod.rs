@@ -33,7 +33,11 @@ pub struct PasteTimings {
     pub settle_after_focus: Duration,
     /// Time the target gets to read the clipboard after the keystroke before the old contents
     /// go back. The OS gives no "pasted" signal; Chromium on X11 pasted nothing or the old
-    /// text when this was 0–5 ms and pasted reliably from 20 ms, so the default leaves margin.
+    /// text when this was 0–5 ms and pasted reliably from 20 ms. But Chromium also drops a
+    /// paste whose clipboard changes while the page's own `paste` handler still runs: a rich
+    /// chat editor that takes 100 ms there lost every paste with 150 ms (end-to-end case o),
+    /// and so did a plain chat box on a loaded machine. Half a second covers slow editors and
+    /// is still shorter than anyone takes to copy the next message.
     pub restore_after: Duration,
 }
 
@@ -44,7 +48,7 @@ impl Default for PasteTimings {
             focus_poll: Duration::from_millis(5),
             reactivate_after: Duration::from_millis(100),
             settle_after_focus: Duration::from_millis(25),
-            restore_after: Duration::from_millis(150),
+            restore_after: Duration::from_millis(500),
         }
     }
 }
