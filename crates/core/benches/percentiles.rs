@@ -64,6 +64,123 @@ fn main() {
     if wanted("orders") {
         orders(scale);
     }
+    if wanted("peak") {
+        peak(scale);
+    }
+}
+
+/// The language detector the app runs (in a child process there): lingua, through the core.
+struct Lingua;
+
+impl quickreply_core::ports::LanguageDetector for Lingua {
+    fn language_of(&self, text: &str) -> Option<String> {
+        quickreply_core::detect::detect(text, &quickreply_core::detect::Hints::default())
+            .map(|d| d.code)
+    }
+}
+
+/// Peak load: 100 000 templates (a pack imported into a library file) and 1 000 000 orders.
+/// "Open" is what the app computes when the hotkey opens the palette: the context from a copied
+/// order id (order lookup, settings), then the first results (empty query: most used replies)
+/// with previews filled from that order. The context of a copied message, with its language
+/// detected in process, is printed apart. "Keystroke" is one
+/// search as staff type a query letter by letter, with the order's previews, at the palette's
+/// limit of 50 results.
+fn peak(scale: usize) {
+    use quickreply_core::app::palette;
+    let templates = 100_000 / scale;
+    let rows = 1_000_000 / scale;
+    let dir = tempfile::tempdir().unwrap();
+    let pack_dir = dir.path().join("pack");
+    std::fs::create_dir(&pack_dir).unwrap();
+    common::write_pack_ftl(&pack_dir.join("en.ftl"), templates);
+    let csv = dir.path().join("orders.csv");
+    common::write_orders_csv(&csv, rows);
+    let library = Library::open(&dir.path().join("peak.sqlite3")).unwrap();
+    let t = Instant::now();
+    let pack = quickreply_core::pack::Pack::read_dir(&pack_dir).unwrap();
+    quickreply_core::pack::import(
+        &mut library.store(),
+        &pack,
+        &quickreply_core::pack::ImportOptions::default(),
+    )
+    .unwrap();
+    library.changed();
+    println!(
+        "{:<34} {:>10.2?}",
+        format!("  (import {templates} templates)"),
+        t.elapsed()
+    );
+    let t = Instant::now();
+    quickreply_core::app::orders::import_with(
+        &library,
+        &csv,
+        &quickreply_core::app::orders::ImportOptions::default(),
+    )
+    .unwrap();
+    println!(
+        "{:<34} {:>10.2?}",
+        format!("  (import {rows} orders)"),
+        t.elapsed()
+    );
+    let t = Instant::now();
+    library.index().unwrap();
+    println!(
+        "{:<34} {:>10.2?}",
+        format!("  (search index, {templates} templates)"),
+        t.elapsed()
+    );
+    quickreply_core::detect::warm_up();
+
+    let mut open = Vec::new();
+    let mut keys = Vec::new();
+    let queries = common::queries();
+    for i in 0..200 / scale.min(10) {
+        let order = format!("ORD-{:08}", (i * 7919) % rows);
+        // Staff copy the order id: the palette looks the order up and previews with it. (A
+        // copied message's language is detected after the palette shows, in a child process
+        // in the app: measured apart below.)
+        let copied = order.clone();
+        let t = Instant::now();
+        let context = palette::context(&library, Some(&copied), &Lingua).unwrap();
+        let order_id = context.order.as_ref().map(|o| o.order_id.clone());
+        assert_eq!(order_id.as_deref(), Some(order.as_str()));
+        fn query<'a>(
+            text: &'a str,
+            order_id: Option<&'a str>,
+            copied: &'a str,
+        ) -> palette::Query<'a> {
+            palette::Query {
+                text,
+                reply_lang: "en",
+                order_id,
+                limit: 50,
+                clipboard: Some(copied),
+            }
+        }
+        let order_id = order_id.as_deref();
+        std::hint::black_box(palette::results(&library, &query("", order_id, &copied)).unwrap());
+        open.push(t.elapsed());
+        let q = &queries[i % queries.len()];
+        for end in q.char_indices().map(|(n, c)| n + c.len_utf8()) {
+            let t = Instant::now();
+            std::hint::black_box(
+                palette::results(&library, &query(&q[..end], order_id, &copied)).unwrap(),
+            );
+            keys.push(t.elapsed());
+        }
+    }
+    report(&format!("palette open ({templates} t, {rows} o)"), open);
+    let detect = (0..50)
+        .map(|i| {
+            let message = format!("Hello, where is my order ORD-{i:08}? It has been two weeks.");
+            let t = Instant::now();
+            std::hint::black_box(palette::context(&library, Some(&message), &Lingua).unwrap());
+            t.elapsed()
+        })
+        .collect();
+    report("  context of a copied message", detect);
+    report(&format!("keystroke ({templates} t, {rows} o)"), keys);
 }
 
 fn search(scale: usize) {

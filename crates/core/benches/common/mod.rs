@@ -142,6 +142,33 @@ pub fn queries() -> Vec<String> {
 }
 
 /// Writes a generic order CSV with `rows` rows.
+/// A pack file of `count` templates in the shape of [`library`]'s (title, category, a body
+/// with the buyer's name and the order id and 18 words), for a library built the way the app
+/// builds one: a pack import.
+#[allow(dead_code)] // each bench uses part of this module
+pub fn write_pack_ftl(path: &Path, count: usize) {
+    use std::io::Write;
+    let mut rng = Rng::new(0x9ac4);
+    let mut w = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    for i in 0..count {
+        let (a, b) = (rng.pick(&WORDS), rng.pick(&WORDS));
+        write!(
+            w,
+            "{a}-{b}-{i} = Hello {{ $buyer_name }}, about order {{ $order_id }}:"
+        )
+        .unwrap();
+        for _ in 0..18 {
+            write!(w, " {}", rng.pick(&WORDS)).unwrap();
+        }
+        writeln!(
+            w,
+            "\n    .title = {a} {b} {i}\n    .category = {}",
+            rng.pick(&WORDS)
+        )
+        .unwrap();
+    }
+}
+
 pub fn write_orders_csv(path: &Path, rows: usize) {
     use std::io::Write;
     let file = std::fs::File::create(path).unwrap();
