@@ -257,7 +257,16 @@ impl Store {
     pub fn locales(&self) -> Result<Vec<String>> {
         let mut stmt = self
             .conn()
-            .prepare_cached("SELECT DISTINCT locale FROM variants ORDER BY locale")?;
+            // One index lookup per language (variants_by_locale), not a scan of every text.
+            .prepare_cached(
+                "WITH RECURSIVE l(locale) AS (
+                     SELECT min(locale) FROM variants
+                     UNION ALL
+                     SELECT (SELECT min(locale) FROM variants WHERE locale > l.locale)
+                     FROM l WHERE l.locale IS NOT NULL
+                 )
+                 SELECT locale FROM l WHERE locale IS NOT NULL",
+            )?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
