@@ -433,9 +433,12 @@ CASES = [
 
 # Cases that fail because of a known app bug: run and reported (XFAIL/XPASS), not counted.
 KNOWN_BUGS: dict[str, str] = {
-    # Case o was one until the app gave the target 500 ms instead of 150 ms before putting the
-    # old clipboard back (PasteTimings::restore_after): Chromium drops a paste whose clipboard
-    # changes while the page's paste handler still runs.
+    "o": "the app puts the old clipboard back a fixed time after Ctrl+V (PasteTimings::restore_after, "
+         "crates/core/src/paste), with no sign that the target is done with it, and Chromium drops a paste "
+         "whose clipboard changes while the page's paste handler still runs. 150 ms lost every paste here; "
+         "500 ms still lost it in the CI run of 2026-12-01 (the page got Ctrl+V and a paste event holding "
+         "the reply, nothing was inserted). The fix is to restore when the target has read the clipboard, "
+         "which the X11 selection owner on branch wip/x11-clipboard-restore can tell.",
 }
 
 
