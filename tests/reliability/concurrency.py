@@ -11,7 +11,6 @@ and readers (`orders show`, `templates list`) all along. Then it checks every pr
 0, the counts, and `PRAGMA integrity_check` of the library and of the backup.
 """
 import argparse
-import csv
 import sqlite3
 import subprocess
 import sys
@@ -21,21 +20,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def write_orders(path, prefix, rows):
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(["order_id", "buyer_name", "buyer_country", "total", "currency", "tracking_number"])
-        for i in range(rows):
-            w.writerow([f"{prefix}-{i}", f"Buyer {i}", "MY", f"{i % 500}.90", "MYR", f"TRK{prefix}{i}"])
-
-
-def write_pack(folder, prefix, n):
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / "en.ftl", "w", encoding="utf-8") as f:
-        for i in range(n):
-            f.write(f"{prefix}-k{i} = Reply {i} for {{ $buyer_name }}.\n    .title = Reply {prefix} {i}\n")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from fixtures import write_orders, write_pack  # noqa: E402
 
 
 def main():

@@ -17,7 +17,6 @@ killed must succeed (a killed sync never wedges the next one) and bring everythi
 ways. Exit status 0 only if every round held. Issue 14: >= 500 rounds in the long form, 30 in CI.
 """
 import argparse
-import csv
 import os
 import random
 import signal
@@ -29,6 +28,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from fixtures import write_orders, write_pack  # noqa: E402
 
 
 def run(bin_, db, *args, check=True):
@@ -47,21 +48,6 @@ def killed_after(argv, delay):
     except subprocess.TimeoutExpired:
         p.send_signal(signal.SIGKILL)
         return p.wait()
-
-
-def write_orders(path, prefix, rows):
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(["order_id", "buyer_name", "buyer_country", "total", "currency", "tracking_number"])
-        for i in range(rows):
-            w.writerow([f"{prefix}-{i}", f"Buyer {i}", "MY", f"{i % 500}.90", "MYR", f"TRK{prefix}{i}"])
-
-
-def write_pack(folder, prefix, n):
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / "en.ftl", "w", encoding="utf-8") as f:
-        for i in range(n):
-            f.write(f"{prefix}-k{i} = Reply {i} for {{ $buyer_name }}.\n    .title = Reply {prefix} {i}\n")
 
 
 def main():

@@ -219,6 +219,13 @@ pub fn parse_file(path: &Path, format: Format) -> Result<Parsed> {
 /// As [`parse_file`]; [`Error::Invalid`] for a mapping that names an unknown variable or a
 /// column the file does not have.
 pub fn read_file(path: &Path, options: &ReadOptions<'_>) -> Result<Parsed> {
+    let (file, size) = open_order_file(path)?;
+    parse_with_size(file, path, options, size, None)
+}
+
+/// Opens an order file and tells its size, refusing one past
+/// [`crate::limits::MAX_ORDER_TEXT_BYTES`] before anything is read.
+fn open_order_file(path: &Path) -> Result<(std::fs::File, Option<u64>)> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let size = file.metadata().map(|m| m.len()).ok();
     if let Some(size) = size.filter(|&s| s > crate::limits::MAX_ORDER_TEXT_BYTES) {
@@ -229,7 +236,7 @@ pub fn read_file(path: &Path, options: &ReadOptions<'_>) -> Result<Parsed> {
             "order file",
         ));
     }
-    parse_with_size(file, path, options, size, None)
+    Ok((file, size))
 }
 
 /// The orders handed over at a time by [`read_file_in_batches`]: large enough that the hand-over
@@ -251,16 +258,7 @@ pub fn read_file_in_batches(
     options: &ReadOptions<'_>,
     take: &mut dyn FnMut(Vec<Order>) -> Result<()>,
 ) -> Result<Parsed> {
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let size = file.metadata().map(|m| m.len()).ok();
-    if let Some(size) = size.filter(|&s| s > crate::limits::MAX_ORDER_TEXT_BYTES) {
-        return Err(crate::limits::too_large(
-            path,
-            size,
-            crate::limits::MAX_ORDER_TEXT_BYTES,
-            "order file",
-        ));
-    }
+    let (file, size) = open_order_file(path)?;
     parse_with_size(file, path, options, size, Some(take))
 }
 
