@@ -222,6 +222,9 @@ pub(crate) fn before_migration(db: &Path) -> Result<Option<PathBuf>> {
     }
     let conn =
         rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    // Another process may be creating or migrating this very file: wait for it, as the
+    // store's own connection does, instead of failing with "database is locked".
+    conn.busy_timeout(crate::store::BUSY_TIMEOUT)?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let latest = i64::try_from(crate::store::LATEST_SCHEMA).unwrap_or(i64::MAX);
     if version == 0 || version >= latest {

@@ -73,7 +73,7 @@ impl Store {
             let backup = rusqlite::backup::Backup::new(&from, self.conn_mut())?;
             backup.run_to_completion(PAGES_PER_STEP, std::time::Duration::ZERO, None)?;
         }
-        self.conn_mut().pragma_update(None, "journal_mode", "WAL")?;
+        super::switch_to_wal(self.conn())?;
         super::migrate(self.conn_mut())?;
         Ok(info)
     }

@@ -24,7 +24,7 @@ pub use templates::{Status, Template, TemplateMeta, Variant, source_hash};
 pub use vars::{check_variable_name, is_variable_name};
 
 /// How long a writer waits for another one before giving up.
-const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+pub(crate) const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Brings the schema up to date. Two processes opening an old or new file at once both read
 /// its version before either migrates; the second then fails on tables that now exist, after
@@ -40,6 +40,25 @@ fn migrate(conn: &mut Connection) -> Result<()> {
             } else {
                 Err(e.into())
             }
+        }
+    }
+}
+
+/// Switches the file to WAL (it stays so: the switch is written to the file). SQLite needs the
+/// file to itself for that and does not wait for it: while another process creates or opens
+/// the same new file, the switch fails at once with "database is locked", busy_timeout or not.
+/// It is tried again until the other lets go, as long as a writer would wait.
+fn switch_to_wal(conn: &Connection) -> Result<()> {
+    let started = std::time::Instant::now();
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy
+                    && started.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            other => return Ok(other?),
         }
     }
 }
@@ -85,7 +104,7 @@ impl Store {
         conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         // WAL: readers never block the writer; NORMAL sync is durable enough under WAL and
         // keeps bulk imports fast.
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        switch_to_wal(&conn)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrate(&mut conn)?;
