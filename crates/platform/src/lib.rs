@@ -1,5 +1,6 @@
 //! QuickReply's platform layer: the real implementations of the core's
-//! [ports](quickreply_core::ports) — clipboard (arboard), paste keystroke (enigo) and focus
+//! [ports](quickreply_core::ports) — clipboard (arboard; on X11 a byte-exact save and restore
+//! of every target, `X11Clipboard`), paste keystroke (enigo) and focus
 //! tracking (X11 via x11rb, Windows, macOS) — and [`ports()`], the one factory the shell calls.
 //!
 //! Everything here is created lazily or cheaply, never `expect()`ed: a missing display is an
@@ -14,6 +15,8 @@ mod secrets;
 mod windows;
 #[cfg(all(unix, not(target_os = "macos")))]
 pub mod x11;
+#[cfg(all(unix, not(target_os = "macos")))]
+mod x11_clipboard;
 
 pub use clipboard::ArboardClipboard;
 pub use keys::EnigoKeys;
@@ -22,6 +25,8 @@ pub use macos::MacFocus;
 pub use secrets::OsKeyring;
 #[cfg(windows)]
 pub use windows::WindowsFocus;
+#[cfg(all(unix, not(target_os = "macos")))]
+pub use x11_clipboard::{DEFAULT_SNAPSHOT_LIMIT, X11Clipboard};
 
 use quickreply_core::ports::{Clipboard, FocusTracker, KeyInjector, PortError};
 
@@ -81,11 +86,13 @@ fn platform_ports() -> Result<Ports, PortError> {
         log::warn!("XWayland: focus tracking and paste reach X11 windows only");
     }
     Ok(Ports {
-        clipboard: Box::new(ArboardClipboard::new()),
+        clipboard: Box::new(X11Clipboard::new()),
         keys: Box::new(EnigoKeys::new()),
         focus: Box::new(focus),
         backend: format!(
-            "X11 on DISPLAY={display}: clipboard arboard, keys enigo (x11rb/XTEST), focus {focus_mode}"
+            "X11 on DISPLAY={display}: clipboard saved and restored byte for byte (every \
+             target, served by our own owner thread, which also serves the reply; arboard is \
+             the fallback), keys enigo (x11rb/XTEST), focus {focus_mode}"
         ),
     })
 }
