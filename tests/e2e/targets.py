@@ -73,31 +73,39 @@ def _page(title: str, style: str, body: str, script: str) -> str:
     )
 
 
-# A chat box as rich chat editors make them (WhatsApp Web's, marketplace seller chats): a
-# contenteditable <div>, here with Chromium's own editing. Its text is innerText, the text as
-# rendered: the line breaks Chromium's editing makes (<br>, <div>) read as "\n". With
-# `paste_handler_ms`, a `paste` listener keeps the page busy that long and then lets Chromium
-# insert the text, as a heavy console's own paste hooks (or a loaded machine) do.
-def contenteditable_html(paste_handler_ms: int = 0) -> str:
-    busy = "" if not paste_handler_ms else f"""
-chat.addEventListener("paste", () => {{
-  const t0 = performance.now();
-  while (performance.now() - t0 < {paste_handler_ms}) {{}}
-}});"""
+# Two chat boxes as rich chat editors make them (WhatsApp Web's, marketplace seller chats):
+# contenteditable <div>s, with Chromium's own editing. Their text is innerText, the text as
+# rendered: the line breaks Chromium's editing makes (<br>, <div>) read as "\n". The lower one's
+# `paste` listener keeps the page busy `paste_handler_ms` and then lets Chromium insert the text,
+# as a heavy console's own paste hooks (or a loaded machine) do.
+#
+# Both are in one page because in this Chromium only the first target page opened in a session
+# takes pastes into a contenteditable: in any later page the paste event fires with the right
+# data and nothing is inserted, also without the app (xclip owning the clipboard, Ctrl+V from
+# xdotool; seen 2026-12-01). Textareas and inputs are not affected.
+def chat_boxes_html(paste_handler_ms: int = 300) -> str:
+    box = "position:fixed;left:0;right:0;padding:8px;box-sizing:border-box;overflow:auto;outline:none;" \
+          "border:1px solid #9ab"
     return _page(
-        "paste target: a contenteditable <div> chat box (read back: innerText)"
-        + (f", its paste handler busy for {paste_handler_ms} ms" if paste_handler_ms else ""),
-        "#chat{position:fixed;top:28px;left:0;right:0;bottom:0;padding:8px;box-sizing:border-box;overflow:auto;"
-        "outline:none;border:1px solid #9ab}",
-        '<div id="chat" contenteditable="true" role="textbox" aria-multiline="true" spellcheck="false"></div>',
+        "paste targets: contenteditable <div> chat boxes (read back: innerText); the lower one's paste "
+        f"handler keeps the page busy for {paste_handler_ms} ms",
+        f"#chat{{{box};top:28px;height:calc(50% - 28px)}}\n#busy{{{box};top:50%;bottom:0;background:#fff8f0}}",
+        '<div id="chat" contenteditable="true" role="textbox" aria-multiline="true" spellcheck="false"></div>'
+        '<div id="busy" contenteditable="true" role="textbox" aria-multiline="true" spellcheck="false"></div>',
         r"""
-const chat = document.getElementById("chat");
-let inputs = 0, inputType = null;
+const chat = document.getElementById("chat"), busy = document.getElementById("busy");
+let inputs = 0, inputType = null, busyInputs = 0, busyInputType = null;
 function mirror() {
-  report({text: chat.innerText, html: chat.innerHTML.slice(0, 1500), focus: focusName(document),
-          hasFocus: document.hasFocus(), inputs: inputs, inputType: inputType});
+  report({text: chat.innerText, html: chat.innerHTML.slice(0, 1500), inputs: inputs, inputType: inputType,
+          busyText: busy.innerText, busyHtml: busy.innerHTML.slice(0, 1500), busyInputs: busyInputs,
+          busyInputType: busyInputType, focus: focusName(document), hasFocus: document.hasFocus()});
 }
-chat.addEventListener("input", e => { inputs++; inputType = e.inputType; mirror(); });""" + busy + r"""
+chat.addEventListener("input", e => { inputs++; inputType = e.inputType; mirror(); });
+busy.addEventListener("input", e => { busyInputs++; busyInputType = e.inputType; mirror(); });
+busy.addEventListener("paste", () => {
+  const t0 = performance.now();
+  while (performance.now() - t0 < """ + str(paste_handler_ms) + r""") {}
+});
 setInterval(mirror, 50);
 mirror();
 chat.focus();
@@ -105,7 +113,7 @@ chat.focus();
     )
 
 
-CONTENTEDITABLE_HTML = contenteditable_html()
+CHAT_BOXES_HTML = chat_boxes_html()
 
 # A field inside a same-origin iframe (srcdoc), as consoles that embed their chat widget have:
 # a <textarea> (top) for multi-line text and an <input> (bottom) for a single line. The page
@@ -240,6 +248,14 @@ class BrowserTarget:
                      f"the {self.name} tab to close")
         except Exception as e:  # noqa: BLE001 - the next case's focus_console will tell
             print(f"  (closing the {self.name} tab: {e})", flush=True)
+
+    def show(self) -> None:
+        """Brings this tab to the front again."""
+        _devtools(self.s, "GET", f"/json/activate/{self.id}")
+
+    def hide(self) -> None:
+        """Brings the console tab to the front; this one stays open behind it."""
+        _devtools(self.s, "GET", f"/json/activate/{self.s.page_id}")
 
     def state(self) -> dict | None:
         """The page's state object, from its title; None if not readable right now."""

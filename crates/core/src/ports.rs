@@ -126,6 +126,23 @@ pub trait Clipboard {
     /// # Errors
     /// [`PortError::Clipboard`] when the clipboard cannot be written.
     fn restore(&mut self, saved: &ClipboardContents) -> Result<(), PortError>;
+
+    /// What has become of the text the last [`write_text`](Clipboard::write_text) put on the
+    /// clipboard, when this clipboard can tell (an X11 selection owner sees every request for
+    /// its data). `None`, the default, when it cannot: the paste pipeline then restores a fixed
+    /// time after the keystroke.
+    fn reply_status(&mut self) -> Option<ReplyStatus> {
+        None
+    }
+}
+
+/// What a clipboard that serves the reply itself knows about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReplyStatus {
+    /// How many times another program has fetched the reply's data so far.
+    pub reads: usize,
+    /// False once another program has put something else on the clipboard.
+    pub on_clipboard: bool,
 }
 
 /// The keystroke that makes the focused field paste. Most apps take Ctrl+V; terminals take

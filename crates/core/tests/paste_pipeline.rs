@@ -448,3 +448,93 @@ fn the_target_gets_a_moment_to_settle_between_focus_and_keystroke() {
         "{events:?}"
     );
 }
+
+/// Virtual time from the keystroke until the clipboard was restored (`None`: not restored).
+fn restore_delay(rig: &Rig) -> Option<Duration> {
+    let events = rig.journal.events();
+    let keys_at = events
+        .iter()
+        .position(|e| matches!(e, Event::KeysSent { .. }))?;
+    let restore_at = events
+        .iter()
+        .position(|e| matches!(e, Event::ClipboardRestore(_)))?;
+    Some(
+        events[keys_at..restore_at]
+            .iter()
+            .filter_map(|e| match e {
+                Event::Sleep(d) => Some(*d),
+                _ => None,
+            })
+            .sum(),
+    )
+}
+
+#[test]
+fn a_clipboard_that_sees_the_reads_is_restored_once_the_target_stopped_reading() {
+    // A target that reads the reply twice: at 30 ms, and again at 330 ms (a page whose paste
+    // handler ran 300 ms in between). A fixed 150 ms would have restored in between.
+    let mut rig = Rig::new(buyer_message());
+    rig.clipboard.reply_read_at(
+        &rig.clock,
+        &[Duration::from_millis(30), Duration::from_millis(330)],
+    );
+    let report = rig.paste(Some(TARGET)).unwrap();
+    assert!(report.restored, "{report:?}");
+    assert_eq!(rig.clipboard.contents(), buyer_message());
+    let delay = restore_delay(&rig).unwrap();
+    let last_read = Duration::from_millis(330);
+    assert!(
+        delay >= last_read + rig.timings.read_quiet,
+        "restored {delay:?} after the keystroke, before the reads were over"
+    );
+    assert!(
+        delay <= last_read + rig.timings.read_quiet + rig.timings.read_poll * 2,
+        "restored {delay:?} after the keystroke: it should follow the quiet time"
+    );
+}
+
+#[test]
+fn a_quick_target_gets_its_clipboard_back_without_the_fixed_wait() {
+    let mut rig = Rig::new(rich_contents());
+    rig.timings.restore_after = Duration::from_secs(2);
+    rig.clipboard
+        .reply_read_at(&rig.clock, &[Duration::from_millis(10)]);
+    rig.paste(Some(TARGET)).unwrap();
+    let delay = restore_delay(&rig).unwrap();
+    assert!(
+        delay < rig.timings.restore_after,
+        "the reads were over after 10 ms, yet the restore waited {delay:?}"
+    );
+    assert_eq!(rig.clipboard.contents(), rich_contents());
+}
+
+#[test]
+fn a_reply_nobody_reads_is_taken_back_after_restore_at_most() {
+    let mut rig = Rig::new(buyer_message());
+    rig.clipboard.reply_read_at(&rig.clock, &[]);
+    let report = rig.paste(Some(TARGET)).unwrap();
+    assert!(report.restored, "{report:?}");
+    let delay = restore_delay(&rig).unwrap();
+    assert!(delay >= rig.timings.restore_at_most, "{delay:?}");
+    assert!(
+        delay <= rig.timings.restore_at_most + rig.timings.read_poll,
+        "{delay:?}"
+    );
+    assert_eq!(rig.clipboard.contents(), buyer_message());
+}
+
+#[test]
+fn what_the_user_copied_during_the_paste_is_not_overwritten() {
+    let mut rig = Rig::new(buyer_message());
+    rig.clipboard
+        .reply_read_at(&rig.clock, &[Duration::from_millis(20)]);
+    let next = ClipboardContents::text("Next buyer: can I pay by card?");
+    rig.clipboard
+        .replaced_after(Duration::from_millis(200), next.clone());
+    let report = rig.paste(Some(TARGET)).unwrap();
+    assert!(!report.restored, "{report:?}");
+    let why = report.restore_error.unwrap_or_default();
+    assert!(why.contains("something new"), "{why}");
+    assert_eq!(rig.clipboard.contents(), next, "the new copy stays");
+    assert_eq!(restore_delay(&rig), None, "no restore was attempted");
+}

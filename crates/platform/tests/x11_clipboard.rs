@@ -675,3 +675,49 @@ fn requests_during_hand_overs_are_all_answered() {
         "after the hand-overs",
     );
 }
+
+#[test]
+fn the_reply_owner_counts_reads_and_sees_a_new_copy() {
+    if !ready() {
+        return;
+    }
+    let _one = CLIPBOARD
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut clipboard = X11Clipboard::new();
+    let saved = clipboard.read().unwrap();
+    clipboard.write_text("Your parcel left today.").unwrap();
+    let wait_for = |clipboard: &mut X11Clipboard, what: &str, ok: &dyn Fn(usize, bool) -> bool| {
+        let until = Instant::now() + Duration::from_secs(5);
+        loop {
+            let status = clipboard
+                .reply_status()
+                .expect("our owner serves the reply");
+            if ok(status.reads, status.on_clipboard) {
+                return status;
+            }
+            assert!(Instant::now() < until, "{what}: still {status:?}");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    };
+    let before = wait_for(&mut clipboard, "fresh reply", &|_, on| on);
+    assert_eq!(before.reads, 0, "nobody has read the reply yet");
+    // Asking which targets we have is not a read of the reply.
+    let targets = xclip_targets();
+    assert!(targets.iter().any(|t| t == "UTF8_STRING"), "{targets:?}");
+    assert_eq!(clipboard.reply_status().unwrap().reads, 0);
+    assert_eq!(
+        xclip_get("UTF8_STRING").as_deref(),
+        Some("Your parcel left today.".as_bytes())
+    );
+    wait_for(&mut clipboard, "after one read", &|reads, _| reads == 1);
+    xclip_get("text/plain;charset=utf-8").unwrap();
+    wait_for(&mut clipboard, "after two reads", &|reads, _| reads == 2);
+    // The user copies something else: the reply is no longer on the clipboard.
+    let other = TestOwner::offer(&[("UTF8_STRING", b"next buyer".to_vec())], 1 << 20);
+    wait_for(&mut clipboard, "after a new copy", &|_, on| !on);
+    // After a restore there is no reply to report on.
+    clipboard.restore(&saved).unwrap();
+    assert!(clipboard.reply_status().is_none());
+    other.join();
+}

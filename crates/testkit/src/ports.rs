@@ -6,7 +6,7 @@
 use quickreply_core::Error;
 use quickreply_core::ports::{
     Clipboard, ClipboardContents, Clock, FocusTracker, KeyInjector, PasteKeystroke, PortError,
-    WindowId,
+    ReplyStatus, WindowId,
 };
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
@@ -104,6 +104,23 @@ struct ClipboardState {
     fail_read: bool,
     fail_write: bool,
     fail_restore: bool,
+    reader: Option<ReplyReader>,
+}
+
+/// A target that reads the reply at set times after it was written, as an X11 selection owner
+/// sees it; and, optionally, another program that takes the clipboard at a set time.
+#[derive(Debug)]
+struct ReplyReader {
+    clock: FakeClock,
+    reads_at: Vec<Duration>,
+    replaced_at: Option<(Duration, ClipboardContents)>,
+    written_at: Option<Duration>,
+}
+
+impl ReplyReader {
+    fn since_write(&self) -> Option<Duration> {
+        Some(self.clock.elapsed().saturating_sub(self.written_at?))
+    }
 }
 
 /// A clipboard in memory. `write_text` keeps only text, like a real clipboard would.
@@ -136,6 +153,23 @@ impl FakeClipboard {
     pub fn fail_restore(&self, fail: bool) {
         lock(&self.state).fail_restore = fail;
     }
+    /// Makes this a clipboard that can tell when the reply is read ([`Clipboard::reply_status`]):
+    /// the target reads it `reads_at` after each `write_text`, on `clock`'s time.
+    pub fn reply_read_at(&self, clock: &FakeClock, reads_at: &[Duration]) {
+        lock(&self.state).reader = Some(ReplyReader {
+            clock: clock.clone(),
+            reads_at: reads_at.to_vec(),
+            replaced_at: None,
+            written_at: None,
+        });
+    }
+    /// With [`reply_read_at`](Self::reply_read_at): another program puts `contents` on the
+    /// clipboard `after` the reply was written.
+    pub fn replaced_after(&self, after: Duration, contents: ClipboardContents) {
+        if let Some(reader) = lock(&self.state).reader.as_mut() {
+            reader.replaced_at = Some((after, contents));
+        }
+    }
 }
 
 impl Clipboard for FakeClipboard {
@@ -154,6 +188,9 @@ impl Clipboard for FakeClipboard {
             return Err(PortError::Clipboard("fake write failure".into()));
         }
         state.contents = ClipboardContents::text(text);
+        if let Some(reader) = state.reader.as_mut() {
+            reader.written_at = Some(reader.clock.elapsed());
+        }
         Ok(())
     }
     fn restore(&mut self, saved: &ClipboardContents) -> Result<(), PortError> {
@@ -163,7 +200,29 @@ impl Clipboard for FakeClipboard {
             return Err(PortError::Clipboard("fake restore failure".into()));
         }
         state.contents = saved.clone();
+        if let Some(reader) = state.reader.as_mut() {
+            reader.written_at = None;
+        }
         Ok(())
+    }
+    fn reply_status(&mut self) -> Option<ReplyStatus> {
+        let mut state = lock(&self.state);
+        let reader = state.reader.as_ref()?;
+        let since = reader.since_write()?;
+        let reads = reader.reads_at.iter().filter(|&&at| at <= since).count();
+        let replaced = reader
+            .replaced_at
+            .as_ref()
+            .filter(|(at, _)| *at <= since)
+            .map(|(_, contents)| contents.clone());
+        let on_clipboard = replaced.is_none();
+        if let Some(contents) = replaced {
+            state.contents = contents;
+        }
+        Some(ReplyStatus {
+            reads,
+            on_clipboard,
+        })
     }
 }
 

@@ -32,13 +32,25 @@ pub struct PasteTimings {
     /// keystroke sent in between can be lost (seen once in 25 end-to-end runs without it).
     pub settle_after_focus: Duration,
     /// Time the target gets to read the clipboard after the keystroke before the old contents
-    /// go back. The OS gives no "pasted" signal; Chromium on X11 pasted nothing or the old
+    /// go back, with a clipboard that cannot tell when the reply was read (Windows, macOS,
+    /// the arboard fallback). Most OSes give no "pasted" signal; Chromium on X11 pasted nothing or the old
     /// text when this was 0–5 ms and pasted reliably from 20 ms. But Chromium also drops a
     /// paste whose clipboard changes while the page's own `paste` handler still runs: a rich
     /// chat editor that takes 100 ms there lost every paste with 150 ms (end-to-end case o),
     /// and so did a plain chat box on a loaded machine. Half a second covers slow editors and
     /// is still shorter than anyone takes to copy the next message.
     pub restore_after: Duration,
+    /// With a clipboard that tells when the reply is read (X11, where we serve it ourselves):
+    /// the old contents go back once the reply has been read and no further read came for
+    /// this long. Chromium reads it when the keystroke arrives and drops the paste if the
+    /// clipboard changes before the page's own `paste` handler has returned, which a rich chat
+    /// editor can delay by a few hundred milliseconds (end-to-end case o).
+    pub read_quiet: Duration,
+    /// ... and at the latest this long after the keystroke, read or not: a field that ignored
+    /// the keystroke must not keep the user's clipboard away.
+    pub restore_at_most: Duration,
+    /// How often the reply's status is looked at meanwhile.
+    pub read_poll: Duration,
 }
 
 impl Default for PasteTimings {
@@ -49,6 +61,9 @@ impl Default for PasteTimings {
             reactivate_after: Duration::from_millis(100),
             settle_after_focus: Duration::from_millis(25),
             restore_after: Duration::from_millis(500),
+            read_quiet: Duration::from_millis(800),
+            restore_at_most: Duration::from_secs(3),
+            read_poll: Duration::from_millis(10),
         }
     }
 }
@@ -161,10 +176,13 @@ impl PasteError {
 ///    `timings.focus_timeout` (re-asking every `reactivate_after`).
 /// 2. Save the clipboard, arming a [`ClipboardGuard`] before anything is written, so every
 ///    failure after this point puts the user's clipboard back.
-/// 3. Write the reply, send `keys`, give the target `restore_after` to read the clipboard,
-///    restore.
+/// 3. Write the reply, send `keys`, wait until the target has read it ([`wait_for_reads`]),
+///    restore. When another program put something on the clipboard meanwhile (the user copied
+///    the next message), that is left there and the report says the old clipboard was not
+///    restored.
 ///
-/// Blocks for the focus wait plus `restore_after`: call it on a worker thread.
+/// Blocks for the focus wait plus the wait for the reads (at most `restore_at_most`): call it
+/// on a worker thread.
 ///
 /// # Errors
 /// [`PasteError::FocusNotRestored`] when the target did not get focus in time (nothing pasted,
@@ -202,13 +220,23 @@ pub fn paste_into(
     injector
         .send(keys)
         .map_err(PasteError::port(PasteStage::SendKeys))?;
-    clock.sleep(timings.restore_after);
-
-    let restore_error = match guard.restore() {
-        Ok(()) => None,
-        Err(e) => {
-            log::warn!("pasted, but the previous clipboard could not be restored: {e}");
-            Some(e.to_string())
+    let restore_error = match wait_for_reads(guard.clipboard(), timings, clock) {
+        AfterPaste::Restore => match guard.restore() {
+            Ok(()) => None,
+            Err(e) => {
+                log::warn!("pasted, but the previous clipboard could not be restored: {e}");
+                Some(e.to_string())
+            }
+        },
+        AfterPaste::Replaced => {
+            // Restoring now would overwrite what the user has just copied.
+            guard.disarm();
+            log::info!("pasted; the clipboard was replaced meanwhile and is left as it is");
+            Some(
+                "another program put something new on the clipboard during the paste; it was \
+                 left there instead of your previous clipboard"
+                    .to_owned(),
+            )
         }
     };
     let total = clock.now().saturating_duration_since(start);
@@ -219,6 +247,61 @@ pub fn paste_into(
         restored: restore_error.is_none(),
         restore_error,
     })
+}
+
+/// What to do once the target had its chance to read the reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AfterPaste {
+    Restore,
+    /// Something else is on the clipboard now: leave it.
+    Replaced,
+}
+
+/// Step 3's wait after the keystroke. A clipboard that cannot tell when the reply is read gets
+/// `restore_after`. One that can is watched every `read_poll` until the reply has been read
+/// and then not read again for `read_quiet`, or `restore_at_most` has passed.
+fn wait_for_reads(
+    clipboard: &mut dyn Clipboard,
+    timings: &PasteTimings,
+    clock: &dyn Clock,
+) -> AfterPaste {
+    let sent = clock.now();
+    let Some(mut seen) = clipboard.reply_status() else {
+        clock.sleep(timings.restore_after);
+        return AfterPaste::Restore;
+    };
+    let mut last_read = sent;
+    loop {
+        if !seen.on_clipboard {
+            return AfterPaste::Replaced;
+        }
+        let now = clock.now();
+        let read_and_done =
+            seen.reads > 0 && now.saturating_duration_since(last_read) >= timings.read_quiet;
+        if read_and_done || now.saturating_duration_since(sent) >= timings.restore_at_most {
+            log::info!(
+                "restoring the clipboard {} ms after the keystroke; the reply was read {} times",
+                now.saturating_duration_since(sent).as_millis(),
+                seen.reads
+            );
+            if seen.reads == 0 {
+                log::warn!(
+                    "nothing read the reply within {} ms of the keystroke; restoring the \
+                     clipboard",
+                    timings.restore_at_most.as_millis()
+                );
+            }
+            return AfterPaste::Restore;
+        }
+        clock.sleep(timings.read_poll);
+        let Some(status) = clipboard.reply_status() else {
+            return AfterPaste::Restore;
+        };
+        if status.reads > seen.reads {
+            last_read = clock.now();
+        }
+        seen = status;
+    }
 }
 
 /// Step 1: returns how long it took from `start` until `target` had focus.

@@ -28,7 +28,7 @@ mod snapshot;
 
 use std::sync::Arc;
 
-use quickreply_core::ports::{Clipboard, ClipboardContents, Image, PortError};
+use quickreply_core::ports::{Clipboard, ClipboardContents, Image, PortError, ReplyStatus};
 use x11rb::protocol::xproto::AtomEnum;
 
 use crate::ArboardClipboard;
@@ -58,6 +58,8 @@ pub struct X11Clipboard {
     /// Our owner thread (the reply, or a restored clipboard) while it may still own the
     /// selection, with what it serves.
     owner: Option<(Owner, Arc<Saved>)>,
+    /// Whether `owner` serves the reply of the last `write_text` (not arboard, not a restore).
+    serving_reply: bool,
     limit: usize,
 }
 
@@ -92,6 +94,7 @@ impl X11Clipboard {
             reader: None,
             last: None,
             owner: None,
+            serving_reply: false,
             limit,
         }
     }
@@ -225,8 +228,12 @@ impl Clipboard for X11Clipboard {
 
     fn write_text(&mut self, text: &str) -> Result<(), PortError> {
         let reply = ClipboardContents::text(text);
+        self.serving_reply = false;
         match self.selection(&reply, true).and_then(|s| self.own(s)) {
-            Ok(()) => Ok(()),
+            Ok(()) => {
+                self.serving_reply = true;
+                Ok(())
+            }
             Err(e) => {
                 self.forget_connection();
                 log::warn!("cannot own the clipboard for the reply ({e}); writing it with arboard");
@@ -236,6 +243,7 @@ impl Clipboard for X11Clipboard {
     }
 
     fn restore(&mut self, saved: &ClipboardContents) -> Result<(), PortError> {
+        self.serving_reply = false;
         // Our snapshot belongs to the contents the last read returned. Anything else (a value
         // the caller built, an older read) is served in the formats the contents have.
         let exact = self
@@ -266,6 +274,14 @@ impl Clipboard for X11Clipboard {
                  (arboard)"
             );
             self.arboard.restore(saved)
+        })
+    }
+
+    fn reply_status(&mut self) -> Option<ReplyStatus> {
+        let (owner, _) = self.owner.as_ref().filter(|_| self.serving_reply)?;
+        Some(ReplyStatus {
+            reads: owner.data_requests(),
+            on_clipboard: owner.owning(),
         })
     }
 }

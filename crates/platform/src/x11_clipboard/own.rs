@@ -7,7 +7,7 @@
 //! the paste pipeline's lock.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use x11rb::connection::{Connection, RequestConnection};
@@ -37,6 +37,17 @@ const SETUP_TIMEOUT: Duration = Duration::from_secs(2);
 pub(crate) struct Owner {
     window: Window,
     serving: Arc<AtomicBool>,
+    status: Arc<Status>,
+}
+
+/// What the owner thread tells the paste pipeline: whether the target has fetched the data yet,
+/// and whether it still owns the selection.
+#[derive(Debug)]
+struct Status {
+    /// Requests for data (any target but TARGETS and TIMESTAMP, which only ask what we have).
+    data_requests: AtomicUsize,
+    /// False once another client took the selection (SelectionClear).
+    owning: AtomicBool,
 }
 
 impl Owner {
@@ -56,6 +67,10 @@ impl Owner {
         }
         let chunk = INCR_CHUNK.min(conn.maximum_request_bytes().saturating_sub(1024) & !3);
         let serving = Arc::new(AtomicBool::new(true));
+        let status = Arc::new(Status {
+            data_requests: AtomicUsize::new(0),
+            owning: AtomicBool::new(true),
+        });
         let mut server = Server {
             conn,
             window,
@@ -66,6 +81,7 @@ impl Owner {
             transfers: Vec::new(),
             owning: true,
             served: 0,
+            status: Arc::clone(&status),
         };
         let flag = Arc::clone(&serving);
         // If the thread cannot start, `server` is dropped with the closure: its connection
@@ -90,7 +106,21 @@ impl Owner {
                 flag.store(false, Ordering::Release);
             })
             .map_err(|e| XError(format!("cannot start the clipboard owner thread: {e}")))?;
-        Ok(Self { window, serving })
+        Ok(Self {
+            window,
+            serving,
+            status,
+        })
+    }
+
+    /// How many times a client has asked for the data (not merely which targets we have).
+    pub(crate) fn data_requests(&self) -> usize {
+        self.status.data_requests.load(Ordering::Acquire)
+    }
+
+    /// False once another client has taken the clipboard from us.
+    pub(crate) fn owning(&self) -> bool {
+        self.status.owning.load(Ordering::Acquire)
     }
 
     pub(crate) fn window(&self) -> Window {
@@ -146,6 +176,7 @@ struct Server {
     /// False after SelectionClear: new requests are refused, started transfers finish.
     owning: bool,
     served: usize,
+    status: Arc<Status>,
 }
 
 impl Server {
@@ -188,6 +219,7 @@ impl Server {
                 if clear.owner == self.window && clear.selection == self.atoms.CLIPBOARD =>
             {
                 self.owning = false;
+                self.status.owning.store(false, Ordering::Release);
                 Ok(())
             }
             Event::PropertyNotify(p) if p.state == Property::DELETE => self.next_piece(&p),
@@ -203,6 +235,12 @@ impl Server {
 
     fn answer(&mut self, request: &SelectionRequestEvent) -> Result<(), ConnectionError> {
         self.served += 1;
+        if self.owning
+            && request.target != self.atoms.TARGETS
+            && request.target != self.atoms.TIMESTAMP
+        {
+            self.status.data_requests.fetch_add(1, Ordering::AcqRel);
+        }
         // ICCCM §2.2: an obsolete requestor may name no property; use the target's name.
         let property = if request.property == x11rb::NONE {
             request.target
