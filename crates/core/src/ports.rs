@@ -114,6 +114,16 @@ pub trait Clipboard {
     /// is not offered is `None`, not an error.
     fn read(&mut self) -> Result<ClipboardContents, PortError>;
 
+    /// Only the clipboard's text, as the palette's opening needs it (an order id, a buyer's
+    /// message): a backend that saves every format in [`read`](Clipboard::read) can answer this
+    /// with one request, which the hotkey's latency feels.
+    ///
+    /// # Errors
+    /// As [`read`](Clipboard::read).
+    fn read_text(&mut self) -> Result<Option<String>, PortError> {
+        Ok(self.read()?.text)
+    }
+
     /// Replaces the clipboard with plain text.
     ///
     /// # Errors

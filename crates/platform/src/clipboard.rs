@@ -80,6 +80,10 @@ impl Clipboard for ArboardClipboard {
         Ok(ClipboardContents { text, html, image })
     }
 
+    fn read_text(&mut self) -> Result<Option<String>, PortError> {
+        optional(self.handle()?.get().text(), "text")
+    }
+
     fn write_text(&mut self, text: &str) -> Result<(), PortError> {
         let set = self.handle()?.set();
         // The reply is on the clipboard for a moment only: keep it out of clipboard managers'

@@ -702,6 +702,12 @@ fn the_reply_owner_counts_reads_and_sees_a_new_copy() {
     };
     let before = wait_for(&mut clipboard, "fresh reply", &|_, on| on);
     assert_eq!(before.reads, 0, "nobody has read the reply yet");
+    // The palette's text-only read answers from our copy: not a read of the reply either.
+    assert_eq!(
+        clipboard.read_text().unwrap().as_deref(),
+        Some("Your parcel left today.")
+    );
+    assert_eq!(clipboard.reply_status().unwrap().reads, 0);
     // Asking which targets we have is not a read of the reply.
     let targets = xclip_targets();
     assert!(targets.iter().any(|t| t == "UTF8_STRING"), "{targets:?}");
@@ -716,6 +722,11 @@ fn the_reply_owner_counts_reads_and_sees_a_new_copy() {
     // The user copies something else: the reply is no longer on the clipboard.
     let other = TestOwner::offer(&[("UTF8_STRING", b"next buyer".to_vec())], 1 << 20);
     wait_for(&mut clipboard, "after a new copy", &|_, on| !on);
+    assert_eq!(
+        clipboard.read_text().unwrap().as_deref(),
+        Some("next buyer"),
+        "the text alone, from the new owner"
+    );
     // After a restore there is no reply to report on.
     clipboard.restore(&saved).unwrap();
     assert!(clipboard.reply_status().is_none());

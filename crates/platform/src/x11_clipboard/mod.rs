@@ -226,6 +226,27 @@ impl Clipboard for X11Clipboard {
         }
     }
 
+    /// The palette's opening: our own copy while we still own the clipboard, else the text
+    /// alone (one request, not a snapshot of every target); arboard if that fails.
+    fn read_text(&mut self) -> Result<Option<String>, PortError> {
+        let ours = self.owner.as_ref().filter(|(o, _)| o.serving());
+        let ours = ours.map(|(o, saved)| (o.window(), Arc::clone(saved)));
+        let limit = self.limit;
+        let read = self.reader().map_err(ReadError::from).and_then(|reader| {
+            if let Some((window, saved)) = ours
+                && reader.selection_owner()? == window
+            {
+                return Ok(saved.contents.text.clone());
+            }
+            reader.text(limit)
+        });
+        read.or_else(|e| {
+            self.forget_connection();
+            log::debug!("reading the clipboard's text failed ({e}); asking through arboard");
+            self.arboard.read_text()
+        })
+    }
+
     fn write_text(&mut self, text: &str) -> Result<(), PortError> {
         let reply = ClipboardContents::text(text);
         self.serving_reply = false;

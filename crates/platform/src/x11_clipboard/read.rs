@@ -119,6 +119,22 @@ impl Reader {
         ))
     }
 
+    /// The clipboard's text alone (UTF8_STRING, else Latin-1 STRING), at most `limit` bytes:
+    /// one request where a snapshot makes one per target. `None` when there is no text.
+    pub(crate) fn text(&self, limit: usize) -> Result<Option<String>, ReadError> {
+        if self.selection_owner()? == x11rb::NONE {
+            return Ok(None);
+        }
+        let deadline = Instant::now() + SNAPSHOT_TIMEOUT;
+        if let Some(data) = self.fetch(self.atoms.UTF8_STRING, limit, deadline)? {
+            return Ok(String::from_utf8(data.bytes).ok());
+        }
+        let string = u32::from(AtomEnum::STRING);
+        Ok(self
+            .fetch(string, limit, deadline)?
+            .map(|data| data.bytes.iter().map(|&b| char::from(b)).collect()))
+    }
+
     fn read_all(&self, limit: usize, deadline: Instant) -> Result<Snapshot, ReadError> {
         let targets = self
             .fetch(self.atoms.TARGETS, 64 * 1024, deadline)?

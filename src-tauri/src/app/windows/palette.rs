@@ -113,8 +113,8 @@ fn reveal(app: &AppHandle, window: &WebviewWindow) {
 /// core's: order, else copied message, else the shop's default).
 pub fn compute_context(state: &AppState) -> IpcResult<PaletteContext> {
     let clipboard_text = state
-        .query_ports("clipboard", |p| p.clipboard.read())
-        .and_then(|c| c.text);
+        .query_ports("clipboard", |p| p.clipboard.read_text())
+        .flatten();
     let detector = ChildProcessDetector::new(state.library.path());
     let active = state.lock(&state.active_order).clone();
     state.run(|library| {
