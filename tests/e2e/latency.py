@@ -15,6 +15,11 @@ Same session as run.py (Xvfb + openbox + Chromium console + the app on a tempora
    then the DevTools /json endpoint polled in a tight loop until the console page's title (which
    the page updates synchronously on 'input') shows the text; the poll round trip is the
    resolution and is printed. The app's own log line gives its paste time (focus wait + total).
+4. with --session MINUTES (the long form: --session 60), a scripted working session of that
+   length after the above: every few seconds a buyer message or an order id is copied, the
+   hotkey opens the palette, a query is typed and Enter pastes the reply into the console; PSS of every
+   process is sampled each --sample-every seconds and printed as a timeline, with the total
+   at the end (the issue's "after an hour of use").
 """
 
 from __future__ import annotations
@@ -165,6 +170,59 @@ def measure_paste(s: Session, runs: int) -> tuple[list[float], list[float], list
     return samples, app_focus, app_total, statistics.median(poll_rtts) * 1000 if poll_rtts else float("nan"), misses
 
 
+# What staff copy before pressing the hotkey in the long session: buyer messages in several
+# languages and bare order ids (the starter library's replies answer them).
+SESSION_CLIPBOARD = [
+    "Hello, where is my order? It has been two weeks.",
+    "مرحبا، أين طلبي؟ لم يصل بعد",
+    "Здравствуйте! Когда будет доставка моего заказа?",
+    "Bonjour, je voudrais retourner cet article.",
+    "Hola, ¿puedo pagar con tarjeta?",
+    "Boleh saya tahu bila barang akan sampai?",
+]
+SESSION_QUERIES = ["plain thanks", "where order", "return", "payment", "customs", "thanks"]
+
+
+def working_session(s: Session, minutes: float, sample_every: float) -> list[tuple[float, float, dict[str, float]]]:
+    """The scripted session of --session: returns (minute, total MB, MB per process name)."""
+    x = s.x
+    timeline: list[tuple[float, float, dict[str, float]]] = []
+    start = time.monotonic()
+    next_sample = start
+    n = 0
+    while True:
+        now = time.monotonic()
+        if now >= next_sample:
+            rows = memory(s)
+            per: dict[str, float] = {}
+            for _, name, mb in rows:
+                per[name] = per.get(name, 0.0) + mb
+            timeline.append(((now - start) / 60, sum(per.values()), per))
+            log(f"  {timeline[-1][0]:5.1f} min: {timeline[-1][1]:.1f} MB PSS in all, {n} pastes")
+            next_sample += sample_every
+        if now - start >= minutes * 60:
+            break
+        try:
+            s.clear_console()
+            s.set_clipboard(SESSION_CLIPBOARD[n % len(SESSION_CLIPBOARD)])
+            s.open_palette()
+            s.xdotool("type", "--delay", "40", SESSION_QUERIES[n % len(SESSION_QUERIES)])
+            time.sleep(0.3)
+            x.key("Return")
+            # A reply may need a value or a second Enter (unreviewed): whatever is still open
+            # after a moment is closed, as staff would.
+            time.sleep(1.5)
+            if s.palette_active():
+                x.key("Escape")
+            n += 1
+        except E2EError as e:
+            log(f"  step {n}: {e}")
+            if s.palette_active():
+                x.key("Escape")
+        time.sleep(4.0)  # staff read the next message
+    return timeline
+
+
 def env_info(s: Session) -> dict[str, str]:
     def sh(cmd: str) -> str:
         try:
@@ -196,6 +254,10 @@ def main() -> int:
     ap.add_argument("--hotkey-runs", type=int, default=100, help="warm hotkey runs (>= 50)")
     ap.add_argument("--paste-runs", type=int, default=25, help="Enter -> text runs (>= 20)")
     ap.add_argument("--idle", type=float, default=5.0, help="idle seconds before the memory sample")
+    ap.add_argument("--session", type=float, default=0.0, metavar="MINUTES",
+                    help="then a scripted working session this long (the long form: 60)")
+    ap.add_argument("--sample-every", type=float, default=300.0, metavar="SECONDS",
+                    help="PSS sampling interval during --session (default 300)")
     args = ap.parse_args()
     install_sigterm_handler()
 
@@ -220,6 +282,18 @@ def main() -> int:
 
         time.sleep(args.idle)
         mem_after = memory(s)
+
+        # 4. the long form: a working session.
+        timeline = []
+        if args.session > 0:
+            log(f"working session: {args.session:g} min...")
+            timeline = working_session(s, args.session, args.sample_every)
+            time.sleep(args.idle)
+            rows = memory(s)
+            per: dict[str, float] = {}
+            for _, name, mb in rows:
+                per[name] = per.get(name, 0.0) + mb
+            timeline.append((timeline[-1][0] if timeline else 0.0, sum(per.values()), per))
 
     # ---- report -------------------------------------------------------------------------------
     lines = []
@@ -255,6 +329,13 @@ def main() -> int:
     tot_idle = sum(mb for _, _, mb in mem_idle)
     tot_after = sum(mb for _, _, mb in mem_after)
     lines.append(f"  {'total':28} {tot_start:>10.1f} {tot_idle:>28.1f} {tot_after:>22.1f}")
+    if timeline:
+        names = sorted({name for _, _, per in timeline for name in per})
+        lines.append("")
+        lines.append(f"working session of {args.session:g} min, PSS (MB); the last row after {int(args.idle)} s idle")
+        lines.append(f"  {'minute':>6} " + " ".join(f"{n[:16]:>16}" for n in names) + f" {'total':>8}")
+        for minute, total, per in timeline:
+            lines.append(f"  {minute:>6.1f} " + " ".join(f"{per.get(n, 0.0):>16.1f}" for n in names) + f" {total:>8.1f}")
     print("\n".join(lines))
 
     md = []
@@ -285,6 +366,12 @@ def main() -> int:
     md.append(f"| **total** | **{tot_idle:.1f}** |")
     md.append(f"| total right after start (palette never shown) | {tot_start:.1f} |")
     md.append(f"| total after all the runs above + {int(args.idle)} s idle | {tot_after:.1f} |")
+    if timeline:
+        md.append("")
+        md.append(f"| working session of {args.session:g} min: minute | PSS in all (MB) |")
+        md.append("|---:|---:|")
+        for minute, total, _ in timeline:
+            md.append(f"| {minute:.1f} | {total:.1f} |")
     print("\n--- markdown for docs/PERFORMANCE.md ---")
     print("\n".join(md))
     return 0
