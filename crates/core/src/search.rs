@@ -280,11 +280,8 @@ impl SearchIndex {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .as_ref()
             .filter(|(last, _)| narrows(query, last))
-            .map(|(_, docs)| docs.clone());
-        let candidates: Vec<usize> = match narrowed {
-            Some(docs) => docs.into_iter().map(|d| d as usize).collect(),
-            None => (0..n).collect(),
-        };
+            .map(|(_, docs)| docs.iter().map(|&d| d as usize).collect::<Vec<_>>());
+        let candidates: Vec<usize> = narrowed.unwrap_or_else(|| (0..n).collect());
         let mut found: Vec<(u32, u32)> = Vec::new();
         if candidates.len() < PARALLEL_FROM {
             score(&mut candidates.iter().copied(), &mut found);

@@ -44,6 +44,15 @@ fn ready() -> bool {
     true
 }
 
+/// The CLIPBOARD to this test alone, or `None` (the test is skipped) without an X server.
+fn exclusive_clipboard() -> Option<std::sync::MutexGuard<'static, ()>> {
+    ready().then(|| {
+        CLIPBOARD
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    })
+}
+
 // ---- reading with xclip (a third client) -------------------------------------------------
 
 fn xclip_get(target: &str) -> Option<Vec<u8>> {
@@ -318,12 +327,9 @@ fn rich_contents(png: Vec<u8>) -> Vec<(&'static str, Vec<u8>)> {
 
 #[test]
 fn text_html_png_and_custom_targets_come_back_byte_for_byte() {
-    if !ready() {
+    let Some(_one) = exclusive_clipboard() else {
         return;
-    }
-    let _one = CLIPBOARD
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    };
     let png = noise_png(1000, 700, 7); // ~2.8 MB: INCR both ways
     assert!(png.len() > 2_000_000, "PNG is {} bytes", png.len());
     let contents = rich_contents(png);
@@ -383,12 +389,9 @@ fn text_html_png_and_custom_targets_come_back_byte_for_byte() {
 
 #[test]
 fn a_large_png_from_xclip_comes_back_byte_for_byte() {
-    if !ready() {
+    let Some(_one) = exclusive_clipboard() else {
         return;
-    }
-    let _one = CLIPBOARD
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    };
     let png = noise_png(1200, 900, 11); // ~4.3 MB: xclip sends it in INCR pieces
     let path = std::env::temp_dir().join(format!("quickreply-clip-{}.png", std::process::id()));
     std::fs::write(&path, &png).unwrap();
@@ -425,12 +428,9 @@ fn a_large_png_from_xclip_comes_back_byte_for_byte() {
 
 #[test]
 fn our_owner_answers_multiple_and_timestamp() {
-    if !ready() {
+    let Some(_one) = exclusive_clipboard() else {
         return;
-    }
-    let _one = CLIPBOARD
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    };
     let contents = vec![
         ("UTF8_STRING", b"multiple".to_vec()),
         ("application/x-quickreply-test", every_byte()),
@@ -516,12 +516,9 @@ fn our_owner_answers_multiple_and_timestamp() {
 
 #[test]
 fn beyond_the_size_bound_text_and_image_are_still_restored() {
-    if !ready() {
+    let Some(_one) = exclusive_clipboard() else {
         return;
-    }
-    let _one = CLIPBOARD
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    };
     let png = noise_png(600, 600, 3); // ~1.4 MB, over the 1 MB bound below
     let contents = vec![
         ("UTF8_STRING", "kept ✓".as_bytes().to_vec()),
@@ -551,12 +548,9 @@ fn beyond_the_size_bound_text_and_image_are_still_restored() {
 
 #[test]
 fn an_empty_clipboard_stays_empty() {
-    if !ready() {
+    let Some(_one) = exclusive_clipboard() else {
         return;
-    }
-    let _one = CLIPBOARD
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    };
     // Nobody owns the CLIPBOARD once its owner's window is gone.
     {
         let (conn, screen) = x11rb::connect(None).unwrap();
@@ -617,12 +611,9 @@ fn one_shot_request() -> Option<Vec<u8>> {
 
 #[test]
 fn requests_during_hand_overs_are_all_answered() {
-    if !ready() {
+    let Some(_one) = exclusive_clipboard() else {
         return;
-    }
-    let _one = CLIPBOARD
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    };
     let owner = TestOwner::offer(&[("UTF8_STRING", b"the user's text".to_vec())], 64 * 1024);
     let mut clipboard = X11Clipboard::new();
     let saved = clipboard.read().unwrap();
@@ -678,12 +669,9 @@ fn requests_during_hand_overs_are_all_answered() {
 
 #[test]
 fn the_reply_owner_counts_reads_and_sees_a_new_copy() {
-    if !ready() {
+    let Some(_one) = exclusive_clipboard() else {
         return;
-    }
-    let _one = CLIPBOARD
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    };
     let mut clipboard = X11Clipboard::new();
     let saved = clipboard.read().unwrap();
     clipboard.write_text("Your parcel left today.").unwrap();

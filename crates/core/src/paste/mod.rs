@@ -279,16 +279,15 @@ fn wait_for_reads(
         let read_and_done =
             seen.reads > 0 && now.saturating_duration_since(last_read) >= timings.read_quiet;
         if read_and_done || now.saturating_duration_since(sent) >= timings.restore_at_most {
-            log::info!(
-                "restoring the clipboard {} ms after the keystroke; the reply was read {} times",
-                now.saturating_duration_since(sent).as_millis(),
-                seen.reads
-            );
+            let after = now.saturating_duration_since(sent).as_millis();
             if seen.reads == 0 {
                 log::warn!(
-                    "nothing read the reply within {} ms of the keystroke; restoring the \
-                     clipboard",
-                    timings.restore_at_most.as_millis()
+                    "nothing read the reply within {after} ms of the keystroke; restoring the clipboard"
+                );
+            } else {
+                log::info!(
+                    "restoring the clipboard {after} ms after the keystroke; the reply was read {} times",
+                    seen.reads
                 );
             }
             return AfterPaste::Restore;

@@ -107,20 +107,25 @@ impl X11Clipboard {
         Ok(self.reader.insert(reader))
     }
 
+    /// What we serve, if the clipboard is still ours (the reply, or the last restore): then
+    /// our copy is exactly what is on it, and reading it through the X server would only copy
+    /// it twice.
+    fn still_ours(&mut self) -> Result<Option<Arc<Saved>>, XError> {
+        let ours = self.owner.as_ref().filter(|(o, _)| o.serving());
+        let Some((window, saved)) = ours.map(|(o, saved)| (o.window(), Arc::clone(saved))) else {
+            return Ok(None);
+        };
+        Ok((self.reader()?.selection_owner()? == window).then_some(saved))
+    }
+
     /// The byte-exact save, or why not.
     fn save(&mut self) -> Result<Arc<Saved>, ReadError> {
         let limit = self.limit;
-        let ours = self.owner.as_ref().filter(|(o, _)| o.serving());
-        let ours = ours.map(|(o, saved)| (o.window(), Arc::clone(saved)));
-        let reader = self.reader()?;
-        // Still ours (the reply, or the last restore): the saved copy is exactly what we
-        // serve, and reading it through the X server would only copy it twice.
-        if let Some((window, saved)) = ours
-            && reader.selection_owner()? == window
-        {
+        if let Some(saved) = self.still_ours()? {
             log::debug!("clipboard saved: still ours ({})", saved.snapshot.summary());
             return Ok(saved);
         }
+        let reader = self.reader()?;
         let snapshot = reader.snapshot(limit)?;
         let contents = decode(&snapshot, &reader.atoms);
         log::debug!(
@@ -229,17 +234,15 @@ impl Clipboard for X11Clipboard {
     /// The palette's opening: our own copy while we still own the clipboard, else the text
     /// alone (one request, not a snapshot of every target); arboard if that fails.
     fn read_text(&mut self) -> Result<Option<String>, PortError> {
-        let ours = self.owner.as_ref().filter(|(o, _)| o.serving());
-        let ours = ours.map(|(o, saved)| (o.window(), Arc::clone(saved)));
         let limit = self.limit;
-        let read = self.reader().map_err(ReadError::from).and_then(|reader| {
-            if let Some((window, saved)) = ours
-                && reader.selection_owner()? == window
-            {
-                return Ok(saved.contents.text.clone());
-            }
-            reader.text(limit)
-        });
+        let read = match self.still_ours() {
+            Ok(Some(saved)) => Ok(saved.contents.text.clone()),
+            Ok(None) => self
+                .reader()
+                .map_err(ReadError::from)
+                .and_then(|reader| reader.text(limit)),
+            Err(e) => Err(e.into()),
+        };
         read.or_else(|e| {
             self.forget_connection();
             log::debug!("reading the clipboard's text failed ({e}); asking through arboard");

@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use x11rb::protocol::Event;
-use x11rb::protocol::xproto::{Atom, AtomEnum, ConnectionExt, Property, Window};
+use x11rb::protocol::xproto::{Atom, AtomEnum, ConnectionExt, GetPropertyReply, Property, Window};
 use x11rb::rust_connection::RustConnection;
 
 use super::snapshot::{Atoms, Snapshot, TargetData, XError, hidden_window, size, wait_for};
@@ -217,17 +217,7 @@ impl Reader {
             return Ok(None);
         }
 
-        let reply = self
-            .conn
-            .get_property(
-                true,
-                self.window,
-                property,
-                AtomEnum::ANY,
-                0,
-                length_in_words(budget),
-            )?
-            .reply()?;
+        let reply = self.take_property(budget)?;
         if reply.type_ == self.atoms.INCR {
             // Deleting the INCR property (done by the read above) tells the owner to start.
             let at_least = reply
@@ -258,6 +248,22 @@ impl Reader {
             format: reply.format,
             bytes: reply.value,
         }))
+    }
+
+    /// Reads our property, at most `max_bytes` of it, and deletes it: the owner's answer, or
+    /// (INCR) the next piece of it, and the deletion asks for the one after.
+    fn take_property(&self, max_bytes: usize) -> Result<GetPropertyReply, ReadError> {
+        Ok(self
+            .conn
+            .get_property(
+                true,
+                self.window,
+                self.atoms.QUICKREPLY_SELECTION,
+                AtomEnum::ANY,
+                0,
+                length_in_words(max_bytes),
+            )?
+            .reply()?)
     }
 
     /// The pieces of an INCR transfer: each one is a new value of our property, which we read
@@ -293,17 +299,7 @@ impl Reader {
                 return Err(failed("the clipboard owner stopped sending (INCR)"));
             }
             let left = budget - data.bytes.len();
-            let reply = self
-                .conn
-                .get_property(
-                    true,
-                    self.window,
-                    property,
-                    AtomEnum::ANY,
-                    0,
-                    length_in_words(left),
-                )?
-                .reply()?;
+            let reply = self.take_property(left)?;
             if reply.value.is_empty() {
                 if data.type_ == x11rb::NONE {
                     // An empty transfer: the closing piece carries the type.
