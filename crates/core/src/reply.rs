@@ -68,35 +68,175 @@ pub fn value_for(name: &str, text: &str) -> Value {
 pub fn fill(store: &Store, renderer: &Renderer, request: &Request<'_>) -> Result<Reply> {
     let template = store.template(request.key)?;
     let variants = store.variants(template.id)?;
-    let order = request.order_id.map(|id| store.order(id)).transpose()?;
+    let sources = Sources::new(store, renderer, request.order_id)?;
+    sources.fill(&template, &variants, request.lang, request.vars)
+}
 
-    let requested = match request.lang {
-        Some(lang) => Some(locale::canonical(lang)?),
-        None => order.as_ref().and_then(|o| o.buyer_locale.clone()),
-    };
-    // A rejected translation is never a candidate: the buyer gets the source language instead.
-    let available: Vec<&str> = variants
-        .iter()
-        .filter(|v| v.status != Status::Rejected || v.locale == template.source_locale)
-        .map(|v| v.locale.as_str())
-        .collect();
-    let chosen = locale::negotiate(requested.as_deref(), &available, &template.source_locale);
-    let variant = variants
-        .iter()
-        .find(|v| v.locale == chosen)
-        .ok_or_else(|| {
-            crate::Error::UnknownTemplate(format!("{} (no text in {chosen})", request.key))
-        })?;
+/// What filling needs besides the template, looked up once and shared by every template
+/// filled with it: the order, the values (built-ins, shop variables, the order's fields) and
+/// the terms of each language. The palette previews up to 30 templates per keystroke; each
+/// looking these up again cost more than the search itself at 100 000 templates.
+pub struct Sources<'a> {
+    store: &'a Store,
+    renderer: &'a Renderer,
+    order: Option<crate::orders::Order>,
+    /// Built-ins, shop variables and the order's fields; overrides go on top per fill.
+    args: Args,
+    /// Terms per (locale, source locale), looked up on first use.
+    terms: std::cell::RefCell<Vec<TermsOf>>,
+}
 
-    let args = gather_args(store, order.as_ref(), request.vars)?;
-    let terms = store.terms_for(&variant.locale, &template.source_locale)?;
-    let text = renderer.render(&variant.locale, &template.key, &variant.body, &terms, &args)?;
-    Ok(Reply {
-        key: template.key,
-        locale: variant.locale.clone(),
-        status: variant.status,
-        text,
-    })
+/// The terms of one (locale, source locale) pair.
+type TermsOf = ((String, String), std::rc::Rc<Vec<String>>);
+
+impl std::fmt::Debug for Sources<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sources")
+            .field("order", &self.order.as_ref().map(|o| &o.order_id))
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'a> Sources<'a> {
+    /// Looks up the order `order_id` (if any) and the shop variables.
+    ///
+    /// # Errors
+    /// Unknown order; database failure.
+    pub fn new(store: &'a Store, renderer: &'a Renderer, order_id: Option<&str>) -> Result<Self> {
+        let order = order_id.map(|id| store.order(id)).transpose()?;
+        let args = gather_args(store, order.as_ref(), &[])?;
+        Ok(Self {
+            store,
+            renderer,
+            order,
+            args,
+            terms: std::cell::RefCell::default(),
+        })
+    }
+
+    /// The values with `vars` (`NAME=VALUE` overrides) on top.
+    fn args_with(&self, vars: &[(String, String)]) -> Args {
+        let mut args = self.args.clone();
+        for (name, value) in vars {
+            args.insert(name.clone(), value_for(name, value));
+        }
+        args
+    }
+
+    fn terms(&self, locale: &str, source_locale: &str) -> Result<std::rc::Rc<Vec<String>>> {
+        if let Some((_, terms)) = self
+            .terms
+            .borrow()
+            .iter()
+            .find(|((l, s), _)| l == locale && s == source_locale)
+        {
+            return Ok(std::rc::Rc::clone(terms));
+        }
+        let terms = std::rc::Rc::new(self.store.terms_for(locale, source_locale)?);
+        self.terms.borrow_mut().push((
+            (locale.to_string(), source_locale.to_string()),
+            std::rc::Rc::clone(&terms),
+        ));
+        Ok(terms)
+    }
+
+    /// [`fill`] for a template already read, with its `variants`, in `lang` (without it, the
+    /// order's buyer locale, else the template's source).
+    ///
+    /// # Errors
+    /// A bad locale, or a render error naming every missing variable.
+    pub fn fill(
+        &self,
+        template: &crate::store::Template,
+        variants: &[crate::store::Variant],
+        lang: Option<&str>,
+        vars: &[(String, String)],
+    ) -> Result<Reply> {
+        let requested = match lang {
+            Some(lang) => Some(locale::canonical(lang)?),
+            None => self.order.as_ref().and_then(|o| o.buyer_locale.clone()),
+        };
+        // A rejected translation is never a candidate: the buyer gets the source language
+        // instead.
+        let available: Vec<&str> = variants
+            .iter()
+            .filter(|v| v.status != Status::Rejected || v.locale == template.source_locale)
+            .map(|v| v.locale.as_str())
+            .collect();
+        let chosen = locale::negotiate(requested.as_deref(), &available, &template.source_locale);
+        let variant = variants
+            .iter()
+            .find(|v| v.locale == chosen)
+            .ok_or_else(|| {
+                crate::Error::UnknownTemplate(format!("{} (no text in {chosen})", template.key))
+            })?;
+
+        let args = self.args_with(vars);
+        let terms = self.terms(&variant.locale, &template.source_locale)?;
+        let text =
+            self.renderer
+                .render(&variant.locale, &template.key, &variant.body, &terms, &args)?;
+        Ok(Reply {
+            key: template.key.clone(),
+            locale: variant.locale.clone(),
+            status: variant.status,
+            text,
+        })
+    }
+
+    /// [`preview`] for a template already read.
+    ///
+    /// # Errors
+    /// As [`preview`].
+    pub fn preview(
+        &self,
+        template: &crate::store::Template,
+        lang: Option<&str>,
+        vars: &[(String, String)],
+    ) -> Result<Preview> {
+        let variants = self.store.variants(template.id)?;
+        let mut vars: Vec<(String, String)> = vars.to_vec();
+        let mut missing: Vec<String> = Vec::new();
+        // Each round fills what the resolver reached; a selector may reach new variables once
+        // its own is filled, so repeat (bounded by the number of distinct variables).
+        let reply = loop {
+            match self.fill(template, &variants, lang, &vars) {
+                Ok(reply) => break reply,
+                Err(crate::Error::Render { missing: names, .. })
+                    if !names.is_empty() && missing.len() < 64 =>
+                {
+                    for name in names {
+                        if !missing.contains(&name) {
+                            vars.push((name.clone(), missing_marker(&name)));
+                            missing.push(name);
+                        }
+                    }
+                }
+                Err(e) => return Err(e),
+            }
+        };
+        let source_text = if reply.locale == template.source_locale {
+            reply.text.clone()
+        } else {
+            let source = Some(template.source_locale.as_str());
+            match self.fill(template, &variants, source, &vars) {
+                Ok(filled) => filled.text,
+                Err(crate::Error::Render { missing: more, .. }) => {
+                    // The source may use values the translation does not.
+                    let mut all = vars.clone();
+                    all.extend(more.iter().map(|m| (m.clone(), missing_marker(m))));
+                    self.fill(template, &variants, source, &all)?.text
+                }
+                Err(e) => return Err(e),
+            }
+        };
+        Ok(Preview {
+            reply,
+            missing,
+            source_locale: template.source_locale.clone(),
+            source_text,
+        })
+    }
 }
 
 /// The values a template is filled with: shop variables, then the order's fields, then the
@@ -281,67 +421,8 @@ pub fn missing_marker(name: &str) -> String {
 /// # Errors
 /// Unknown template or order, a bad locale, or a render error other than missing values.
 pub fn preview(store: &Store, renderer: &Renderer, request: &Request<'_>) -> Result<Preview> {
-    let mut vars: Vec<(String, String)> = request.vars.to_vec();
-    let mut missing: Vec<String> = Vec::new();
-    // Each round fills what the resolver reached; a selector may reach new variables once its
-    // own is filled, so repeat (bounded by the number of distinct variables).
-    let reply = loop {
-        match fill(
-            store,
-            renderer,
-            &Request {
-                vars: &vars,
-                ..request.clone()
-            },
-        ) {
-            Ok(reply) => break reply,
-            Err(crate::Error::Render { missing: names, .. })
-                if !names.is_empty() && missing.len() < 64 =>
-            {
-                for name in names {
-                    if !missing.contains(&name) {
-                        vars.push((name.clone(), missing_marker(&name)));
-                        missing.push(name);
-                    }
-                }
-            }
-            Err(e) => return Err(e),
-        }
-    };
     let template = store.template(request.key)?;
-    let source_text = if reply.locale == template.source_locale {
-        reply.text.clone()
-    } else {
-        let source_request = Request {
-            lang: Some(template.source_locale.as_str()),
-            vars: &vars,
-            ..request.clone()
-        };
-        match fill(store, renderer, &source_request) {
-            Ok(source) => source.text,
-            Err(crate::Error::Render { missing: more, .. }) => {
-                // The source may use values the translation does not.
-                let mut all = vars.clone();
-                all.extend(more.iter().map(|m| (m.clone(), missing_marker(m))));
-                fill(
-                    store,
-                    renderer,
-                    &Request {
-                        vars: &all,
-                        ..source_request
-                    },
-                )?
-                .text
-            }
-            Err(e) => return Err(e),
-        }
-    };
-    Ok(Preview {
-        reply,
-        missing,
-        source_locale: template.source_locale,
-        source_text,
-    })
+    Sources::new(store, renderer, request.order_id)?.preview(&template, request.lang, request.vars)
 }
 
 #[cfg(test)]

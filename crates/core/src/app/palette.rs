@@ -7,7 +7,7 @@ use super::Library;
 use crate::Result;
 use crate::orders::Order;
 use crate::ports::LanguageDetector;
-use crate::reply::{self, Request};
+use crate::reply;
 use crate::store::Status;
 
 /// Upper bound on results with a rendered preview per keystroke.
@@ -216,28 +216,31 @@ pub fn results(library: &Library, query: &Query<'_>) -> Result<Vec<ResultItem>> 
         query.limit.min(MAX_RESULTS),
     );
     let vars = opening_vars(query.clipboard, &[]);
+    // The order and the shop's values are looked up once for every row.
+    let sources = reply::Sources::new(&store, library.renderer(), query.order_id);
     hits.into_iter()
-        .map(|hit| item(library, &store, hit.key, hit.title, query, &vars))
+        .map(|hit| item(&store, &sources, hit.key, hit.title, query, &vars))
         .collect()
 }
 
-/// One result row for `key`, previewed in the query's language with its order.
+/// One result row for `key`, previewed in the query's language with its order (`sources`: an
+/// order that could not be read makes every row show why).
 fn item(
-    library: &Library,
     store: &crate::store::Store,
+    sources: &Result<reply::Sources<'_>>,
     key: String,
     title: String,
     query: &Query<'_>,
     vars: &[(String, String)],
 ) -> Result<ResultItem> {
     let template = store.template(&key)?;
-    let request = Request {
-        key: &key,
-        lang: Some(query.reply_lang),
-        order_id: query.order_id,
-        vars,
+    let preview = match sources {
+        Ok(sources) => sources
+            .preview(&template, Some(query.reply_lang), vars)
+            .map_err(|e| e.to_string()),
+        Err(e) => Err(e.to_string()),
     };
-    Ok(match reply::preview(store, library.renderer(), &request) {
+    Ok(match preview {
         Ok(preview) => ResultItem {
             key,
             title,
@@ -258,11 +261,11 @@ fn item(
             category: template.category,
             locale: query.reply_lang.to_string(),
             status: Status::NeedsReview,
-            preview: e.to_string(),
+            preview: e.clone(),
             source_locale: template.source_locale.clone(),
             source_preview: String::new(),
             missing: Vec::new(),
-            error: Some(e.to_string()),
+            error: Some(e),
         },
     })
 }
@@ -294,12 +297,13 @@ pub fn suggested(
     let store = library.store();
     let ui_lang = super::settings::load_from(&store)?.effective_ui_lang();
     let vars = opening_vars(query.clipboard, &[]);
+    let sources = reply::Sources::new(&store, library.renderer(), query.order_id);
     let mut out = Vec::with_capacity(suggestions.len());
     for s in suggestions.iter().take(query.limit) {
         let Some(title) = index.title_of(&s.key, Some(ui_lang.as_str())) else {
             continue; // deleted since
         };
-        let item = item(library, &store, s.key.clone(), title, query, &vars)?;
+        let item = item(&store, &sources, s.key.clone(), title, query, &vars)?;
         out.push(SuggestedItem {
             item,
             reason: s.reason.clone(),
@@ -372,5 +376,56 @@ mod tests {
         assert_eq!(items[0].preview, "Здравствуйте, ⟨buyer_name⟩");
         assert_eq!(items[0].source_preview, "Hello ⟨buyer_name⟩");
         assert_eq!(items[0].missing, vec!["buyer_name".to_string()]);
+    }
+
+    /// Every row of one keystroke is filled from one lookup of the order and the shop's values
+    /// (`reply::Sources`): each row still gets its own text, in its own language with its terms,
+    /// and an order that cannot be read lists every row with the reason instead of failing.
+    #[test]
+    fn every_row_is_filled_from_the_order_and_an_unknown_order_is_shown_on_each_row() {
+        const EN: &str = "-shop = Desert Rose\n\
+                          hi = Hello { $buyer_name }\n    .title = Greeting one\n\
+                          bye = Thanks from { -shop }, { $signature }\n    .title = Greeting two\n";
+        const RU: &str = "-shop = Роза пустыни\nhi = Здравствуйте, { $buyer_name }\n";
+        let library = super::super::test_library(&[("en", EN), ("ru", RU)]);
+        {
+            let mut store = library.store();
+            store.set_var("signature", "Lina").unwrap();
+            let mut order = Order::new("amazon", "A-1");
+            order.buyer_name = Some("Олег".into());
+            store.upsert_orders(&[order]).unwrap();
+        }
+        let query = |order_id| Query {
+            text: "greeting",
+            reply_lang: "ru",
+            order_id,
+            limit: 5,
+            clipboard: None,
+        };
+        let mut items = results(&library, &query(Some("A-1"))).unwrap();
+        items.sort_by(|a, b| a.key.cmp(&b.key));
+        let shown: Vec<(&str, &str, &str)> = items
+            .iter()
+            .map(|i| (i.key.as_str(), i.locale.as_str(), i.preview.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                ("bye", "en", "Thanks from Desert Rose, Lina"),
+                ("hi", "ru", "Здравствуйте, Олег"),
+            ]
+        );
+        assert!(
+            items
+                .iter()
+                .all(|i| i.error.is_none() && i.missing.is_empty())
+        );
+
+        let items = results(&library, &query(Some("GONE-7"))).unwrap();
+        assert_eq!(items.len(), 2);
+        for item in &items {
+            let error = item.error.as_deref().unwrap_or_default();
+            assert!(error.contains("GONE-7"), "{}: {error}", item.key);
+        }
     }
 }
