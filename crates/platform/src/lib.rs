@@ -61,6 +61,39 @@ pub fn ports() -> Result<Ports, PortError> {
     Ok(ports)
 }
 
+/// A focus tracker of its own, for the palette's activation: it asks the window system while
+/// the shared [`Ports`] are busy reading the clipboard for the same opening (on X11 a second
+/// connection, so neither waits for the other's round trips).
+///
+/// # Errors
+/// As [`ports`].
+pub fn focus_tracker() -> Result<Box<dyn FocusTracker + Send>, PortError> {
+    #[cfg(all(unix, not(target_os = "macos")))]
+    {
+        if std::env::var("DISPLAY").map_or(true, |d| d.is_empty()) {
+            return Err(PortError::Unsupported(
+                "no X11 display (DISPLAY is not set)".to_owned(),
+            ));
+        }
+        Ok(Box::new(x11::X11Focus::connect()?))
+    }
+    #[cfg(windows)]
+    {
+        Ok(Box::new(WindowsFocus))
+    }
+    #[cfg(target_os = "macos")]
+    {
+        Ok(Box::new(MacFocus))
+    }
+    #[cfg(not(any(unix, windows)))]
+    {
+        Err(PortError::Unsupported(format!(
+            "focus is not supported on {}",
+            std::env::consts::OS
+        )))
+    }
+}
+
 #[cfg(all(unix, not(target_os = "macos")))]
 fn platform_ports() -> Result<Ports, PortError> {
     let non_empty = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());

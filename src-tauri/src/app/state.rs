@@ -20,6 +20,8 @@ pub struct AppState {
     pub library: Library,
     /// Created on first use: no display at start-up must not stop the app.
     ports: Mutex<Option<Ports>>,
+    /// The palette's own focus connection and window, for its activation.
+    pub palette_focus: Mutex<crate::app::windows::palette::PaletteFocus>,
     /// The window that had focus when the hotkey was pressed; the paste goes there.
     pub target: Mutex<Option<WindowId>>,
     /// The palette's context for its current opening.
@@ -58,6 +60,7 @@ impl AppState {
             suggestions: crate::app::suggestions::Helper::new(library.path()),
             library,
             ports: Mutex::new(None),
+            palette_focus: Mutex::default(),
             target: Mutex::new(None),
             context: Mutex::new(None),
             library_request: Mutex::new(None),

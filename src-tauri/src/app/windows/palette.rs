@@ -2,6 +2,9 @@
 //! remembers the focused window, moves the palette to the monitor under the mouse and shows it.
 
 use quickreply_core::app::palette::{self, PaletteContext};
+use std::time::{Duration, Instant};
+
+use quickreply_core::ports::{FocusTracker, WindowId};
 use tauri::{AppHandle, Emitter, Manager, PhysicalPosition, WebviewWindow};
 
 use crate::app::error::IpcResult;
@@ -127,42 +130,85 @@ pub fn compute_context(state: &AppState) -> IpcResult<PaletteContext> {
     })
 }
 
+/// The palette's own line to the window system for its activation, and its window once found
+/// (the palette is created once and only hidden, so its id does not change).
+#[derive(Default)]
+pub struct PaletteFocus {
+    tracker: Option<Box<dyn FocusTracker + Send>>,
+    window: Option<WindowId>,
+}
+
+/// How often the activation is asked again until the palette has focus, and for how long.
+const ACTIVATE_EVERY: Duration = Duration::from_millis(4);
+const ACTIVATE_FOR: Duration = Duration::from_millis(600);
+
 /// Asks the window manager, as a pager would, to activate the palette until it has focus
 /// (bounded). The window is mapped by the event loop after `show()` returns, and a request for
 /// an unmapped window is ignored, hence the retries.
+///
+/// This runs on a focus connection of its own ([`PaletteFocus`]): the opening's clipboard read
+/// holds the shared ports while the clipboard's owner answers, and the palette's focus must
+/// not wait for it. Retries are a few milliseconds apart, since each one missed by a retry
+/// interval is added to every opening's hotkey-to-focus time.
 fn activate_when_mapped(app: &AppHandle) {
     let app = app.clone();
     std::thread::spawn(move || {
         let state = app.state::<AppState>();
-        let title = app
-            .get_webview_window(LABEL)
-            .and_then(|w| w.title().ok())
-            .unwrap_or_default();
-        let Some(palette) = state
-            .query_ports("palette window", |p| p.focus.own_window(&title))
-            .flatten()
-        else {
+        let mut slot = state.lock(&state.palette_focus);
+        let focus = &mut *slot;
+        if focus.tracker.is_none() {
+            match quickreply_platform::focus_tracker() {
+                Ok(tracker) => focus.tracker = Some(tracker),
+                Err(e) => {
+                    log::debug!("palette focus: {e}");
+                    return;
+                }
+            }
+        }
+        let Some(tracker) = focus.tracker.as_mut() else {
+            return;
+        };
+        if focus.window.is_none() {
+            let title = app
+                .get_webview_window(LABEL)
+                .and_then(|w| w.title().ok())
+                .unwrap_or_default();
+            focus.window = tracker.own_window(&title).unwrap_or_else(|e| {
+                log::debug!("looking for the palette's window: {e}");
+                None
+            });
+        }
+        let Some(palette) = focus.window else {
             log::warn!("the palette's window was not found: focus is up to the window manager");
             return;
         };
-        for _ in 0..20 {
-            let still_shown = app
-                .get_webview_window(LABEL)
-                .is_some_and(|w| w.is_visible().unwrap_or(false));
-            if !still_shown {
+        let started = Instant::now();
+        let mut tries = 0u32;
+        while started.elapsed() < ACTIVATE_FOR {
+            // Asking the window whether it is still shown goes through the event loop: not on
+            // every try, which would slow the loop down while it maps the window.
+            if tries % 16 == 15
+                && !app
+                    .get_webview_window(LABEL)
+                    .is_some_and(|w| w.is_visible().unwrap_or(false))
+            {
                 return;
             }
-            let focused = state
-                .query_ports("focused window", |p| p.focus.focused())
-                .flatten();
-            if focused == Some(palette) {
-                return;
+            tries += 1;
+            match tracker.focused() {
+                Ok(Some(focused)) if focused == palette => return,
+                Ok(_) => {}
+                Err(e) => log::debug!("focused window: {e}"),
             }
-            if let Ok(Err(e)) = state.with_ports(|p| p.focus.activate(palette)) {
+            // Without a window manager, asking before the window is mapped is an error
+            // ("not visible"): expected for the first tries.
+            if let Err(e) = tracker.activate(palette) {
                 log::debug!("activating the palette: {e}");
             }
-            std::thread::sleep(std::time::Duration::from_millis(25));
+            std::thread::sleep(ACTIVATE_EVERY);
         }
+        // Look the window up again next time, in case this id is no longer the palette's.
+        focus.window = None;
         log::warn!("the palette did not get keyboard focus: the window manager refused");
     });
 }
@@ -198,6 +244,7 @@ pub fn hide(app: &AppHandle, refocus: bool) {
     if let Some(window) = app.get_webview_window(LABEL) {
         let _ = window.hide();
     }
+    crate::app::memory::trim_soon();
     if refocus {
         let app = app.clone();
         std::thread::spawn(move || {
