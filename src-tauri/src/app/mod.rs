@@ -8,6 +8,7 @@ mod error;
 mod hotkey;
 mod instance;
 mod language;
+mod memory;
 mod state;
 mod suggestions;
 mod team_sync;
@@ -204,6 +205,9 @@ pub fn run(db_path: PathBuf, open: Open) -> ExitCode {
             }
             if let Err(e) = tray::build(&handle) {
                 log::warn!("no tray icon: {e}");
+            }
+            if let Some(palette) = handle.get_webview_window(windows::palette::LABEL) {
+                memory::lighten(&palette);
             }
             listen_for_second_launch(&handle, &db_path);
             team_sync::start(&handle);

@@ -199,6 +199,8 @@ pub fn start(app: &tauri::AppHandle) {
         if let Err(e) = state.suggestions.warm() {
             log::warn!("suggestions: warming the index failed: {e}");
         }
+        // Start-up's transient allocations (library, index, warming) are done by now.
+        crate::app::memory::trim_soon();
         loop {
             std::thread::sleep(Duration::from_secs(30));
             state.suggestions.stop_if_idle();

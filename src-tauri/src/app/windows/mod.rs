@@ -72,7 +72,8 @@ pub fn open(app: &AppHandle, window: Window) {
             .inner_size(size.0, size.1)
             .min_inner_size(min.0, min.1)
             .build();
-    if let Err(e) = built {
-        log::error!("{} window: {e}", window.label());
+    match built {
+        Ok(built) => crate::app::memory::lighten(&built),
+        Err(e) => log::error!("{} window: {e}", window.label()),
     }
 }
