@@ -1,4 +1,5 @@
-//! The global hotkey (global-hotkey through tauri-plugin-global-shortcut, on the main thread).
+//! The global hotkey (global-hotkey through tauri-plugin-global-shortcut). The handler runs on
+//! global-hotkey's own X11 thread (patched to wake on the key press: third_party/global-hotkey).
 
 use tauri::{AppHandle, Manager};
 use tauri_plugin_global_shortcut::{GlobalShortcutExt, Shortcut, ShortcutState};
