@@ -319,6 +319,10 @@ fn paste_restore_failure_is_reported_not_raised() {
         panic!("paste failed: {report:?}")
     };
     assert!(!report.restored);
+    assert!(
+        !report.newer_copy_kept,
+        "a failed restore is a loss: {report:?}"
+    );
     assert!(report.restore_error.is_some_and(|e| e.contains("restore")));
     // Restored once only: the explicit restore disarmed the guard.
     let restores = rig
@@ -533,6 +537,7 @@ fn what_the_user_copied_during_the_paste_is_not_overwritten() {
         .replaced_after(Duration::from_millis(200), next.clone());
     let report = rig.paste(Some(TARGET)).unwrap();
     assert!(!report.restored, "{report:?}");
+    assert!(report.newer_copy_kept, "{report:?}");
     let why = report.restore_error.unwrap_or_default();
     assert!(why.contains("something new"), "{why}");
     assert_eq!(rig.clipboard.contents(), next, "the new copy stays");

@@ -102,7 +102,8 @@ pub struct PastePorts<'a> {
     pub focus: &'a mut dyn FocusTracker,
 }
 
-/// A paste that did not arrive, in words for the person at the desk.
+/// A paste that did not arrive (or arrived but lost the person's clipboard: see
+/// [`restore_notice`]), in words for the person at the desk.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct PasteFailure {
     /// The pipeline's code (`focus_not_restored`, `keystroke_failed`…).
@@ -187,6 +188,30 @@ pub fn run(
             Err(failure(&error, on_clipboard, ui))
         }
     }
+}
+
+/// What the person must be told after a paste that arrived: the previous clipboard could not
+/// be put back, so it now holds the reply instead of what they had copied (`None` when it was
+/// restored, or when they copied something new meanwhile, which was left there: nothing lost).
+#[must_use]
+pub fn restore_notice(report: &PasteReport, ui: UiLang) -> Option<PasteFailure> {
+    if report.restored || report.newer_copy_kept {
+        return None;
+    }
+    let message = match ui {
+        UiLang::ZhCn => {
+            "回复已粘贴，但无法恢复原来的剪贴板内容（现在剪贴板上是这条回复）：如仍需要，请重新复制。"
+        }
+        UiLang::En => {
+            "The reply was pasted, but your previous clipboard could not be put back (it now holds the reply): copy it again if you still need it."
+        }
+    };
+    Some(PasteFailure {
+        code: crate::Code::ClipboardWriteFailed,
+        message: message.to_owned(),
+        detail: report.restore_error.clone().unwrap_or_default(),
+        reply_on_clipboard: true,
+    })
 }
 
 /// Words for a failed paste.
@@ -304,5 +329,34 @@ mod tests {
             zh.message
         );
         assert!(!zh.reply_on_clipboard);
+    }
+
+    /// Only a clipboard that is really lost is told: restored, or left holding what the
+    /// person copied during the paste, needs no notice.
+    #[test]
+    fn a_lost_clipboard_is_told_a_newer_copy_is_not() {
+        let report = |restored, newer_copy_kept, error: Option<&str>| PasteReport {
+            focus_wait: std::time::Duration::ZERO,
+            total: std::time::Duration::ZERO,
+            restored,
+            restore_error: error.map(str::to_owned),
+            newer_copy_kept,
+        };
+        assert_eq!(restore_notice(&report(true, false, None), UiLang::En), None);
+        assert_eq!(
+            restore_notice(&report(false, true, Some("something new")), UiLang::En),
+            None
+        );
+        let lost = report(false, false, Some("X11 clipboard: connection lost"));
+        let notice = restore_notice(&lost, UiLang::En).expect("a lost clipboard is told");
+        assert!(
+            notice.message.contains("previous clipboard"),
+            "{}",
+            notice.message
+        );
+        assert_eq!(notice.detail, "X11 clipboard: connection lost");
+        assert!(notice.reply_on_clipboard);
+        let zh = restore_notice(&lost, UiLang::ZhCn).expect("told in Chinese too");
+        assert!(zh.message.contains("剪贴板"), "{}", zh.message);
     }
 }

@@ -79,8 +79,11 @@ pub struct PasteReport {
     /// Whether the user's previous clipboard was put back.
     pub restored: bool,
     /// Why it was not, when `restored` is false. The reply was pasted, but the user's old
-    /// clipboard is lost: worth a notice in the UI.
+    /// clipboard is lost: worth a notice in the UI (see `app::paste::restore_notice`).
     pub restore_error: Option<String>,
+    /// Not restored on purpose: the user copied something new during the paste, and it was
+    /// left on the clipboard. Nothing was lost.
+    pub newer_copy_kept: bool,
 }
 
 /// The step of the pipeline that failed.
@@ -220,7 +223,8 @@ pub fn paste_into(
     injector
         .send(keys)
         .map_err(PasteError::port(PasteStage::SendKeys))?;
-    let restore_error = match wait_for_reads(guard.clipboard(), timings, clock) {
+    let after = wait_for_reads(guard.clipboard(), timings, clock);
+    let restore_error = match after {
         AfterPaste::Restore => match guard.restore() {
             Ok(()) => None,
             Err(e) => {
@@ -246,6 +250,7 @@ pub fn paste_into(
         total,
         restored: restore_error.is_none(),
         restore_error,
+        newer_copy_kept: after == AfterPaste::Replaced,
     })
 }
 

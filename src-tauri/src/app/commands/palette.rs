@@ -124,6 +124,11 @@ pub fn paste(app: AppHandle, state: State<'_, AppState>, request: PasteRequest) 
                     report.total,
                     report.restored
                 );
+                // The reply arrived, but the person's clipboard was lost: they must know.
+                if let Some(notice) = paste::restore_notice(&report, state.ui_lang()) {
+                    log::warn!("{}", notice.detail);
+                    palette::show_failure(&app, &notice);
+                }
                 // Learned: this reply answered the copied buyer message.
                 if let Some(id) = message_id
                     && let Err(e) = quickreply_core::app::suggest::picked(
