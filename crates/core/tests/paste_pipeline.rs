@@ -543,3 +543,23 @@ fn what_the_user_copied_during_the_paste_is_not_overwritten() {
     assert_eq!(rig.clipboard.contents(), next, "the new copy stays");
     assert_eq!(restore_delay(&rig), None, "no restore was attempted");
 }
+
+/// A clipboard manager (CopyQ, Klipper) takes the clipboard over with a copy of the reply right
+/// after it was written: that is not the person's new copy, so their clipboard still comes back,
+/// after the fixed wait (the manager's reads of its copy cannot be counted).
+#[test]
+fn a_clipboard_manager_copying_the_reply_does_not_keep_the_clipboard() {
+    let mut rig = Rig::new(buyer_message());
+    rig.clipboard.reply_read_at(&rig.clock, &[]);
+    rig.clipboard
+        .replaced_after(Duration::from_millis(5), ClipboardContents::text(REPLY));
+    let report = rig.paste(Some(TARGET)).unwrap();
+    assert!(report.restored, "{report:?}");
+    assert!(!report.newer_copy_kept, "{report:?}");
+    assert_eq!(rig.clipboard.contents(), buyer_message());
+    let delay = restore_delay(&rig).expect("restored");
+    assert!(
+        delay >= rig.timings.restore_after,
+        "restored {delay:?} after the keystroke, before the fixed wait"
+    );
+}

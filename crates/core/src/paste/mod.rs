@@ -223,7 +223,7 @@ pub fn paste_into(
     injector
         .send(keys)
         .map_err(PasteError::port(PasteStage::SendKeys))?;
-    let after = wait_for_reads(guard.clipboard(), timings, clock);
+    let after = wait_for_reads(guard.clipboard(), text, timings, clock);
     let restore_error = match after {
         AfterPaste::Restore => match guard.restore() {
             Ok(()) => None,
@@ -267,6 +267,7 @@ enum AfterPaste {
 /// and then not read again for `read_quiet`, or `restore_at_most` has passed.
 fn wait_for_reads(
     clipboard: &mut dyn Clipboard,
+    reply: &str,
     timings: &PasteTimings,
     clock: &dyn Clock,
 ) -> AfterPaste {
@@ -278,6 +279,17 @@ fn wait_for_reads(
     let mut last_read = sent;
     loop {
         if !seen.on_clipboard {
+            // A clipboard manager (CopyQ, Klipper, Parcellite) takes the clipboard over with
+            // a copy of what was put there: that is still the reply, and the person's own
+            // clipboard must come back. Its reads cannot be counted: wait the fixed time.
+            if clipboard.read_text().ok().flatten().as_deref() == Some(reply) {
+                log::info!(
+                    "a clipboard manager took the reply over; restoring after the fixed wait"
+                );
+                let waited = clock.now().saturating_duration_since(sent);
+                clock.sleep(timings.restore_after.saturating_sub(waited));
+                return AfterPaste::Restore;
+            }
             return AfterPaste::Replaced;
         }
         let now = clock.now();
