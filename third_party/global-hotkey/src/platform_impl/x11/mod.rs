@@ -343,8 +343,11 @@ fn wait_readable(conn: &RustConnection, timeout_ms: libc::c_int) {
     };
     // SAFETY: one valid pollfd for the duration of the call; an error or EINTR only ends the
     // wait early, and the loop polls for events again.
-    unsafe {
-        libc::poll(&mut fd, 1, timeout_ms);
+    let ready = unsafe { libc::poll(&mut fd, 1, timeout_ms) };
+    // A closed or broken connection is "ready" at once, forever: wait the old 50 ms instead of
+    // spinning (the X server is gone; nothing will arrive).
+    if ready < 0 || fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        std::thread::sleep(std::time::Duration::from_millis(timeout_ms.max(0) as u64));
     }
 }
 
