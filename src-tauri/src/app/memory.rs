@@ -24,13 +24,22 @@ pub fn lighten(window: &tauri::WebviewWindow) {
 /// Hands the heap pages freed since the last call back to the system, a moment from now (off
 /// the caller's thread). glibc keeps freed pages for reuse; after start-up (library, index,
 /// models warmed) and after each palette opening that would stay resident all day.
+/// Calls coming while one is scheduled join it (a quick reopen does not start another).
 pub fn trim_soon() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    std::thread::spawn(|| {
-        std::thread::sleep(std::time::Duration::from_secs(1));
-        // SAFETY: malloc_trim only walks glibc's own arenas; it takes no pointers.
-        unsafe {
-            libc::malloc_trim(0);
+    {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        static SCHEDULED: AtomicBool = AtomicBool::new(false);
+        if SCHEDULED.swap(true, Ordering::AcqRel) {
+            return;
         }
-    });
+        std::thread::spawn(|| {
+            std::thread::sleep(std::time::Duration::from_secs(1));
+            SCHEDULED.store(false, Ordering::Release);
+            // SAFETY: malloc_trim only walks glibc's own arenas; it takes no pointers.
+            unsafe {
+                libc::malloc_trim(0);
+            }
+        });
+    }
 }

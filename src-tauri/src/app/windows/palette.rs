@@ -138,8 +138,12 @@ pub struct PaletteFocus {
     window: Option<WindowId>,
 }
 
-/// How often the activation is asked again until the palette has focus, and for how long.
+/// How often focus is checked, and the activation asked again, until the palette has focus;
+/// after [`ACTIVATE_FAST_FOR`] (the window is mapped by then) a window manager that refuses is
+/// asked only every [`ACTIVATE_SLOW_EVERY`], not flooded; [`ACTIVATE_FOR`] in all.
 const ACTIVATE_EVERY: Duration = Duration::from_millis(4);
+const ACTIVATE_FAST_FOR: Duration = Duration::from_millis(150);
+const ACTIVATE_SLOW_EVERY: Duration = Duration::from_millis(50);
 const ACTIVATE_FOR: Duration = Duration::from_millis(600);
 
 /// Asks the window manager, as a pager would, to activate the palette until it has focus
@@ -183,6 +187,7 @@ fn activate_when_mapped(app: &AppHandle) {
             return;
         };
         let started = Instant::now();
+        let mut asked: Option<Instant> = None;
         let mut tries = 0u32;
         while started.elapsed() < ACTIVATE_FOR {
             // Asking the window whether it is still shown goes through the event loop: not on
@@ -200,10 +205,15 @@ fn activate_when_mapped(app: &AppHandle) {
                 Ok(_) => {}
                 Err(e) => log::debug!("focused window: {e}"),
             }
-            // Without a window manager, asking before the window is mapped is an error
-            // ("not visible"): expected for the first tries.
-            if let Err(e) = tracker.activate(palette) {
-                log::debug!("activating the palette: {e}");
+            let ask = started.elapsed() < ACTIVATE_FAST_FOR
+                || asked.is_none_or(|at| at.elapsed() >= ACTIVATE_SLOW_EVERY);
+            if ask {
+                asked = Some(Instant::now());
+                // Without a window manager, asking before the window is mapped is an error
+                // ("not visible"): expected for the first tries.
+                if let Err(e) = tracker.activate(palette) {
+                    log::debug!("activating the palette: {e}");
+                }
             }
             std::thread::sleep(ACTIVATE_EVERY);
         }
