@@ -235,13 +235,15 @@ pub(super) fn parse_money(cell: &str) -> Option<(f64, Option<&'static str>)> {
         }
     }
     if currency.is_none() && t.len() > 4 {
-        let (head, tail) = (&t[..3], &t[t.len() - 3..]);
-        if head.bytes().all(|b| b.is_ascii_uppercase()) && t.as_bytes()[3] == b' ' {
-            currency = currency_code(head);
+        // Compared as bytes: the cell may hold any text, and a string slice at byte 3 could
+        // cut a character in two. Three ASCII bytes are three whole characters.
+        let bytes = t.as_bytes();
+        let (head, tail) = (&bytes[..3], &bytes[bytes.len() - 3..]);
+        if head.iter().all(u8::is_ascii_uppercase) && bytes[3] == b' ' {
+            currency = currency_code(&t[..3]);
             t = t[3..].trim_start();
-        } else if tail.bytes().all(|b| b.is_ascii_uppercase()) && t.as_bytes()[t.len() - 4] == b' '
-        {
-            currency = currency_code(tail);
+        } else if tail.iter().all(u8::is_ascii_uppercase) && bytes[bytes.len() - 4] == b' ' {
+            currency = currency_code(&t[t.len() - 3..]);
             t = t[..t.len() - 3].trim_end();
         }
     }
@@ -651,6 +653,11 @@ mod tests {
             assert_eq!(parse_money(input), Some((amount, currency)), "{input}");
         }
         for bad in ["", "abc", "1e5", "$", "1.2.3,4,5", "12 apples", "inf"] {
+            assert_eq!(parse_money(bad), None, "{bad}");
+        }
+        // Letters that are not ASCII where a currency code could be (found by fuzzing: the
+        // code was sliced at byte 3, inside a character, and panicked).
+        for bad in ["ä 12", "12 äö", "日本円 5", "5 日本円", "€€€€€", "Ωx 1"] {
             assert_eq!(parse_money(bad), None, "{bad}");
         }
         assert_eq!(currency_in_header("Total Amount (PHP)"), Some("PHP"));
