@@ -104,7 +104,7 @@ impl<'a> Sources<'a> {
     /// Unknown order; database failure.
     pub fn new(store: &'a Store, renderer: &'a Renderer, order_id: Option<&str>) -> Result<Self> {
         let order = order_id.map(|id| store.order(id)).transpose()?;
-        let args = gather_args(store, order.as_ref(), &[])?;
+        let args = gather_args(store, order.as_ref())?;
         Ok(Self {
             store,
             renderer,
@@ -239,13 +239,9 @@ impl<'a> Sources<'a> {
     }
 }
 
-/// The values a template is filled with: shop variables, then the order's fields, then the
-/// explicit overrides (strongest).
-fn gather_args(
-    store: &Store,
-    order: Option<&crate::orders::Order>,
-    vars: &[(String, String)],
-) -> Result<Args> {
+/// The values a template is filled with: built-ins, then shop variables, then the order's
+/// fields (strongest); explicit overrides go on top per fill ([`Sources::args_with`]).
+fn gather_args(store: &Store, order: Option<&crate::orders::Order>) -> Result<Args> {
     let mut args = builtins();
     for (name, value) in store.vars()? {
         args.insert(name.clone(), value_for(&name, &value));
@@ -259,9 +255,6 @@ fn gather_args(
             };
             args.insert(name.to_string(), value);
         }
-    }
-    for (name, value) in vars {
-        args.insert(name.clone(), value_for(name, value));
     }
     Ok(args)
 }
@@ -360,21 +353,15 @@ pub fn preview_text(
     order_id: Option<&str>,
 ) -> Result<BodyPreview> {
     let target = locale::canonical(locale_tag)?;
-    let order = order_id.map(|id| store.order(id)).transpose()?;
-    let samples: Vec<(String, String)> = if order.is_some() {
-        Vec::new()
-    } else {
-        SAMPLE_ORDER
-            .iter()
-            .map(|(n, v)| ((*n).to_string(), (*v).to_string()))
-            .collect()
-    };
-    let mut args = gather_args(store, order.as_ref(), &[])?;
-    for (name, value) in &samples {
-        args.entry(name.clone())
-            .or_insert_with(|| value_for(name, value));
+    let sources = Sources::new(store, renderer, order_id)?;
+    let mut args = sources.args_with(&[]);
+    if sources.order.is_none() {
+        for (name, value) in SAMPLE_ORDER {
+            args.entry(name.to_string())
+                .or_insert_with(|| value_for(name, value));
+        }
     }
-    let terms = store.terms_for(&target, source_locale)?;
+    let terms = sources.terms(&target, source_locale)?;
     let mut missing: Vec<String> = Vec::new();
     loop {
         match renderer.render(&target, key, body, &terms, &args) {
