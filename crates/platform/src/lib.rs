@@ -70,11 +70,7 @@ pub fn ports() -> Result<Ports, PortError> {
 pub fn focus_tracker() -> Result<Box<dyn FocusTracker + Send>, PortError> {
     #[cfg(all(unix, not(target_os = "macos")))]
     {
-        if std::env::var("DISPLAY").map_or(true, |d| d.is_empty()) {
-            return Err(PortError::Unsupported(
-                "no X11 display (DISPLAY is not set)".to_owned(),
-            ));
-        }
+        x11_display()?;
         Ok(Box::new(x11::X11Focus::connect()?))
     }
     #[cfg(windows)]
@@ -94,20 +90,31 @@ pub fn focus_tracker() -> Result<Box<dyn FocusTracker + Send>, PortError> {
     }
 }
 
+/// A set environment variable, blank counting as unset.
 #[cfg(all(unix, not(target_os = "macos")))]
-fn platform_ports() -> Result<Ports, PortError> {
-    let non_empty = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-    let Some(display) = non_empty("DISPLAY") else {
+fn non_empty(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+/// The X11 display (`DISPLAY`), or why there is none and what to do.
+#[cfg(all(unix, not(target_os = "macos")))]
+fn x11_display() -> Result<String, PortError> {
+    non_empty("DISPLAY").ok_or_else(|| {
         let session = if non_empty("WAYLAND_DISPLAY").is_some() {
             "this is a Wayland session without X11/XWayland (DISPLAY is not set)"
         } else {
             "no graphical session found (DISPLAY is not set)"
         };
-        return Err(PortError::Unsupported(format!(
+        PortError::Unsupported(format!(
             "{session}: pasting into other apps needs X11 or XWayland. The palette can still be \
              opened with `quickreply palette`: bind that command to a desktop shortcut."
-        )));
-    };
+        ))
+    })
+}
+
+#[cfg(all(unix, not(target_os = "macos")))]
+fn platform_ports() -> Result<Ports, PortError> {
+    let display = x11_display()?;
     // Connect now: a wrong DISPLAY is a clear error here instead of a failed paste later.
     let mut focus = x11::X11Focus::connect()?;
     let focus_mode = match focus.window_manager()? {

@@ -1,9 +1,9 @@
 //! Showing and hiding the palette. The window is created hidden at start-up; the hotkey only
 //! remembers the focused window, moves the palette to the monitor under the mouse and shows it.
 
-use quickreply_core::app::palette::{self, PaletteContext};
 use std::time::{Duration, Instant};
 
+use quickreply_core::app::palette::{self, PaletteContext};
 use quickreply_core::ports::{FocusTracker, WindowId};
 use tauri::{AppHandle, Emitter, Manager, PhysicalPosition, WebviewWindow};
 
