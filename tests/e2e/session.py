@@ -388,22 +388,10 @@ class Session:
         self.cli("orders", "import", str(orders))
 
     def start_x(self) -> None:
-        # -displayfd: Xvfb picks a free display number and writes it to the pipe when ready.
-        r, w = os.pipe()
-        self._spawn("xvfb", ["Xvfb", "-displayfd", str(w), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                    pass_fds=(w,))
-        os.close(w)
-        buf = b""
-        deadline = time.monotonic() + 15
-        while not buf.endswith(b"\n"):
-            if time.monotonic() > deadline or self.procs["xvfb"].poll() is not None:
-                raise E2EError("Xvfb did not start: " + (self.tmp / "xvfb.log").read_text(errors="replace")[-2000:])
-            chunk = os.read(r, 64)
-            if not chunk:
-                break
-            buf += chunk
-        os.close(r)
-        self.display = ":" + buf.decode().strip()
+        try:
+            self.display = start_xvfb(lambda argv, fds: self._spawn("xvfb", argv, pass_fds=fds))
+        except E2EError as e:
+            raise E2EError(f"{e}: " + (self.tmp / "xvfb.log").read_text(errors="replace")[-2000:]) from None
         self.env["DISPLAY"] = self.display
         self.x = _X11(self.display)
         if self.no_wm:
@@ -629,6 +617,31 @@ class Session:
     def wait_console_change(self, before: str, timeout: float = 5) -> str:
         return wait_for(lambda: (lambda v: v if v is not None and v != before else None)(self.console_text()),
                         timeout, 0.02, "text to arrive in the textarea")
+
+
+def start_xvfb(spawn) -> str:
+    """Starts Xvfb on a free display and returns it (`:N`) once the server is ready.
+
+    `spawn(argv, pass_fds)` starts the process and returns its Popen (so each caller keeps its own
+    logging and clean-up). -displayfd: Xvfb picks a free display number and writes it to the
+    pipe when ready.
+    """
+    r, w = os.pipe()
+    proc = spawn(["Xvfb", "-displayfd", str(w), "-screen", "0", "1280x800x24", "-nolisten", "tcp"], (w,))
+    os.close(w)
+    buf = b""
+    deadline = time.monotonic() + 15
+    try:
+        while not buf.endswith(b"\n"):
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise E2EError("Xvfb did not start")
+            chunk = os.read(r, 64)
+            if not chunk:
+                break
+            buf += chunk
+    finally:
+        os.close(r)
+    return ":" + buf.decode().strip()
 
 
 def descendants(pid: int) -> list[int]:

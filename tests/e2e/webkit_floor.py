@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from session import descendants, proc_name, pss_kb  # noqa: E402
+from session import descendants, proc_name, pss_kb, start_xvfb  # noqa: E402
 
 # Runs in a child under the private display: GTK must not touch the caller's display.
 VIEWER = r"""
@@ -53,16 +53,16 @@ def main() -> int:
     parser.add_argument("--settle", type=float, default=10.0, help="seconds between load and measuring")
     args = parser.parse_args()
 
-    read, write = os.pipe()
-    xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    display = ":" + os.read(read, 16).decode().strip()
-    os.close(read)
+    xvfb = None
+
+    def spawn(argv: list[str], fds: tuple[int, ...]) -> subprocess.Popen:
+        nonlocal xvfb
+        xvfb = subprocess.Popen(argv, pass_fds=fds, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return xvfb
+
     viewer = None
     try:
+        display = start_xvfb(spawn)
         with tempfile.TemporaryDirectory() as home:
             env = {
                 "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -93,8 +93,9 @@ def main() -> int:
         if viewer:
             viewer.kill()
             viewer.wait()
-        xvfb.terminate()
-        xvfb.wait()
+        if xvfb:
+            xvfb.terminate()
+            xvfb.wait()
     return 0
 
 
